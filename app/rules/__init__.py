@@ -1,0 +1,1 @@
+"""Business rules shared by the client and the server: money, tax, validation."""
