@@ -1,0 +1,42 @@
+# Waiqin developer commands. `make test` is what CI runs (.ci/run).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: venv run test lint typecheck pytest translations screenshots documents bench clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+## Start the desktop app on a demo workspace with synthetic data.
+run: venv
+	$(BIN)/waiqin demo
+
+## Lint, type-check and run the whole test suite (Qt offscreen).
+test: venv lint typecheck pytest
+
+lint: venv
+	$(BIN)/ruff check app sync ui tests bench
+	$(BIN)/ruff format --check app sync ui tests bench
+
+typecheck: venv
+	$(BIN)/mypy
+
+pytest: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+## Re-extract translatable strings into resources/translations/*.ts and compile .qm files.
+translations: venv
+	$(BIN)/python -m tools.translations
+
+bench: venv
+	$(BIN)/python bench/run
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache

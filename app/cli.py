@@ -1,0 +1,6 @@
+"""The `waiqin` command (placeholder until the CLI lands)."""
+
+
+def main() -> int:
+    """Entry point."""
+    return 0
