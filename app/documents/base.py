@@ -46,7 +46,7 @@ from app.documents.fonts import (
 
 MARGIN_X = 15 * mm
 MARGIN_TOP = 10 * mm
-LETTERHEAD_H = 25 * mm
+LETTERHEAD_H = 22 * mm
 MARGIN_BOTTOM = 16 * mm
 GRID = colors.HexColor("#808080")
 SHADE = colors.HexColor("#EEEEEE")
@@ -114,7 +114,7 @@ def data_table(
 
 def info_table(pairs: Sequence[tuple[str, str]], width: float, *, columns: int = 2) -> Table:
     """Label/value pairs in a grid, ``columns`` pairs per row; labels shaded."""
-    label_w = 24 * mm if columns > 1 else 32 * mm
+    label_w = 28 * mm
     value_w = width / columns - label_w
     rows: list[list[Paragraph]] = []
     for i in range(0, len(pairs), columns):
@@ -204,7 +204,7 @@ def draw_letterhead(canvas: Canvas, company: Company, labels: Mapping[str, str])
     for font_size in (8.0, 7.5, 7.0, 6.5, 6.0):
         para = Paragraph(rich(text), style("lh", font_size))
         _, h = para.wrap(width, LETTERHEAD_H)
-        if h <= LETTERHEAD_H - 11 * mm:
+        if h <= LETTERHEAD_H - 10.5 * mm:
             break
     para.drawOn(canvas, x, top - 9 * mm - h)
     y = top - LETTERHEAD_H + 1.5 * mm

@@ -51,7 +51,8 @@ class Rep:
 class LineItem:
     """One product line of a quote or order; ``amount`` is computed by app.rules.
 
-    ``discount`` and ``tax_rate`` are fractions (0.05 = 5 % off, 0.13 = 13 % VAT).
+    ``discount_pct`` is a percentage as in app.rules.validation (5 = 5 % off, 0 = none);
+    ``tax_rate`` a fraction as in app.rules.tax (0.13 = 13 % VAT).
     """
 
     code: str
@@ -60,7 +61,7 @@ class LineItem:
     unit: str
     quantity: Decimal
     unit_price: Decimal
-    discount: Decimal
+    discount_pct: Decimal
     tax_rate: Decimal
     amount: Decimal
 

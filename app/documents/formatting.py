@@ -60,11 +60,6 @@ def fmt_qty(x: Decimal) -> str:
     return sign + grouped + ("." + frac if frac else "")
 
 
-def fmt_rate(fraction: Decimal) -> str:
-    """A fraction as a percentage without trailing zeros: 0.13 -> 13%, 0.125 -> 12.5%."""
-    return fmt_plain(fraction * 100) + "%"
-
-
 def fmt_percent(fraction: Decimal | None) -> str:
     """A ratio as a percentage with one decimal (37.5%); '—' when undefined."""
     if fraction is None:

@@ -10,7 +10,8 @@ from reportlab.platypus import Table
 
 from app.documents.base import CELL_C, CELL_R, SHADE, data_table, grid_style, p
 from app.documents.data import LineItem
-from app.documents.formatting import fmt_money, fmt_qty, fmt_rate, fmt_words
+from app.documents.formatting import fmt_money, fmt_plain, fmt_qty, fmt_words
+from app.rules.tax import format_tax_rate
 
 # Column widths in mm; they add up to the 180 mm between the margins of A4 portrait.
 _WIDTHS_MM = (9, 20, 36, 24, 10, 15, 20, 12, 11, 23)
@@ -44,8 +45,8 @@ def line_table(lines: Sequence[LineItem], labels: Mapping[str, str], width: floa
             p(line.unit, CELL_C),
             p(fmt_qty(line.quantity), CELL_R),
             p(fmt_money(line.unit_price), CELL_R),
-            p(fmt_rate(line.discount) if line.discount else "", CELL_R),
-            p(fmt_rate(line.tax_rate), CELL_R),
+            p(fmt_plain(line.discount_pct) + "%" if line.discount_pct else "", CELL_R),
+            p(format_tax_rate(line.tax_rate), CELL_R),
             p(fmt_money(line.amount), CELL_R),
         ]
         for i, line in enumerate(lines, start=1)
