@@ -21,9 +21,11 @@ run: venv
 ## Lint, type-check and run the whole test suite (Qt offscreen).
 test: venv lint typecheck pytest
 
+LINT_PATHS := $(wildcard app sync ui tests bench tools)
+
 lint: venv
-	$(BIN)/ruff check app sync ui tests bench
-	$(BIN)/ruff format --check app sync ui tests bench
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 typecheck: venv
 	$(BIN)/mypy
