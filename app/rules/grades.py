@@ -85,8 +85,7 @@ def check_grade_close(grade: str, today: date, expected_close: date | None) -> G
                 "validation",
                 QT_TRANSLATE_NOOP(
                     "validation",
-                    "Grade {grade} does not match the expected close date, which means "
-                    "grade {implied}.",
+                    "Grade {grade} does not fit the expected close date (grade {implied}).",
                 ),
                 grade=chosen.value,
                 implied=implied.value,

@@ -109,8 +109,7 @@ def review_order(
                     _CTX,
                     QT_TRANSLATE_NOOP(
                         "review",
-                        "Credit limit {limit} exceeded: {outstanding} outstanding plus this "
-                        "order {total}. The order needs approval.",
+                        "Credit limit {limit}: owed {outstanding} + order {total}; needs approval.",
                     ),
                     limit=format_money(credit_limit),
                     outstanding=format_money(outstanding),

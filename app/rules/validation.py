@@ -242,8 +242,7 @@ def validate_lead_time(days: int | str, field: str = "lead_time_days") -> int:
             field,
             QT_TRANSLATE_NOOP(
                 "validation",
-                "The lead time must be at least 1 day: same-day shipping is not a "
-                "promise a rep can make.",
+                "The lead time must be at least 1 day: same-day shipping is no lead time.",
             ),
         )
     if value > MAX_LEAD_TIME_DAYS:

@@ -123,8 +123,7 @@ def test_warning_messages_read_clearly() -> None:
         "A: price 1.50 is below the minimum 1.80; needs approval.",
         "A: ordered 2.5, only 1 in stock.",
         "B: price 3.1234 is above the maximum 3.00; needs approval.",
-        "Credit limit 0.00 exceeded: 1,234.50 outstanding plus this order 34.98. "
-        "The order needs approval.",
+        "Credit limit 0.00: owed 1,234.50 + order 34.98; needs approval.",
     ]
     assert all(w.msg.context == "review" for w in review_order(lines, D("0"), D("0")))
 
