@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from app.documents.data import Company
 from app.documents.fonts import (
     CJK_FONT,
+    LATIN_FONT,
     check_glyphs,
     draw_text,
     fonts,
@@ -87,6 +88,7 @@ def grid_style(
     """The table look shared by all documents: thin grid, shaded header, middle aligned."""
     cmds: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),  # for plain-string cells, not Helvetica
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -161,6 +163,7 @@ def signature_block(parties: Sequence[str], labels: Mapping[str, str], width: fl
         [p(f"{labels['sign_date']}：{line}", BODY) for _ in parties],
     ]
     cmds = [
+        ("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -222,6 +225,8 @@ def numbered_canvas(page_label: str, footer_left: str) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Not Helvetica, the default: a standard font would be left unembedded.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or LATIN_FONT
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
 
