@@ -22,6 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -82,6 +83,18 @@ def p(text: str, st: ParagraphStyle = CELL, *, bold: bool = False) -> Paragraph:
     return Paragraph(rich(text, bold=bold), st)
 
 
+def fit(text: str, width: float, st: ParagraphStyle = CELL_R) -> Paragraph | str:
+    """A figure as a plain string when it is all Latin and fits ``width`` (much faster
+    to lay out than a paragraph); otherwise a wrapping paragraph."""
+    fs = fonts()
+    size = st.fontSize
+    if all(ord(c) in fs.latin for c in text) and (
+        pdfmetrics.stringWidth(text, LATIN_FONT, size) <= width - 6
+    ):
+        return text
+    return p(text, st)
+
+
 def grid_style(
     *, header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()
 ) -> list[tuple[Any, ...]]:
@@ -89,6 +102,7 @@ def grid_style(
     cmds: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),  # for plain-string cells, not Helvetica
+        ("FONTSIZE", (0, 0), (-1, -1), CELL.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -108,10 +122,12 @@ def data_table(
     *,
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
-    """A long table that splits across pages and repeats its header row on each page."""
+    """A long table that splits across pages and repeats its header row on each page.
+
+    Cells are paragraphs (they wrap) or plain strings from :func:`fit` (short figures).
+    """
     head = [p(h, HEAD) for h in header]
-    body = [[p(c) if isinstance(c, str) else c for c in row] for row in rows]
-    return Table([head, *body], colWidths=list(widths), repeatRows=1, style=grid_style(extra=extra))
+    return Table([head, *rows], colWidths=list(widths), repeatRows=1, style=grid_style(extra=extra))
 
 
 def info_table(pairs: Sequence[tuple[str, str]], width: float, *, columns: int = 2) -> Table:
@@ -202,7 +218,7 @@ def draw_letterhead(canvas: Canvas, company: Company, labels: Mapping[str, str])
     bank = " ".join(v for v in (company.bank_name, company.bank_account) if v)
     parts_2 = [(labels["tax_id"], company.tax_id), (labels["bank"], bank)]
     text = "\n".join(
-        "\u3000\u3000".join(f"{k}：{v}" for k, v in parts if v) for parts in (parts_1, parts_2)
+        ("\xa0" * 4).join(f"{k}：{v}" for k, v in parts if v) for parts in (parts_1, parts_2)
     ).strip()
     for font_size in (8.0, 7.5, 7.0, 6.5, 6.0):
         para = Paragraph(rich(text), style("lh", font_size))

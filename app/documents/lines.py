@@ -8,7 +8,7 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Table
 
-from app.documents.base import CELL_C, CELL_R, SHADE, data_table, grid_style, p
+from app.documents.base import CELL_C, CELL_R, SHADE, data_table, fit, grid_style, p
 from app.documents.data import LineItem
 from app.documents.formatting import fmt_money, fmt_plain, fmt_qty, fmt_words
 from app.rules.tax import format_tax_rate
@@ -38,20 +38,22 @@ def line_table(lines: Sequence[LineItem], labels: Mapping[str, str], width: floa
     ]
     rows = [
         [
-            p(str(i), CELL_C),
+            fit(str(i), widths[0], CELL_C),
             p(line.code),
             p(line.name),
             p(line.spec),
             p(line.unit, CELL_C),
-            p(fmt_qty(line.quantity), CELL_R),
-            p(fmt_money(line.unit_price), CELL_R),
-            p(fmt_plain(line.discount_pct) + "%" if line.discount_pct else "", CELL_R),
-            p(format_tax_rate(line.tax_rate), CELL_R),
-            p(fmt_money(line.amount), CELL_R),
+            fit(fmt_qty(line.quantity), widths[5]),
+            fit(fmt_money(line.unit_price), widths[6]),
+            fit(fmt_plain(line.discount_pct) + "%" if line.discount_pct else "", widths[7]),
+            fit(format_tax_rate(line.tax_rate), widths[8]),
+            fit(fmt_money(line.amount), widths[9]),
         ]
         for i, line in enumerate(lines, start=1)
     ]
-    return data_table(header, rows, widths)
+    # Alignment of the cells printed as plain strings (paragraphs align themselves).
+    align = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (5, 1), (-1, -1), "RIGHT")]
+    return data_table(header, rows, widths, extra=align)
 
 
 def totals_table(

@@ -63,7 +63,7 @@ class ReceiptCopy(Flowable):  # type: ignore[misc]
         self.body: Table | None = None
         self.body_h = 0.0
 
-    def _body(self, width: float) -> Table:
+    def _body(self, width: float, padding: float) -> Table:
         d, lb = self.data, self.labels
         label_w = 26 * mm
         value_w = (width - 2 * label_w) / 2
@@ -87,14 +87,22 @@ class ReceiptCopy(Flowable):  # type: ignore[misc]
         for r in range(len(rows)):
             if r != 2:
                 cmds.append(("SPAN", (1, r), (3, r)))
-        cmds += [("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+        cmds += [
+            ("TOPPADDING", (0, 0), (-1, -1), padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+        ]
         return Table(rows, colWidths=[label_w, value_w, label_w, value_w], style=cmds)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """As tall as a slot, or as tall as the content when it is longer."""
         self.width = avail_width
-        self.body = self._body(avail_width - _SIDE_W)
-        _, self.body_h = self.body.wrap(avail_width - _SIDE_W, avail_height)
+        # Roomy rows to write in by hand, tighter ones when the copy has more to say.
+        budget = self.min_height - _HEAD_H - _FOOT_H - 4 * mm
+        for padding in (6.0, 4.0, 2.5):
+            self.body = self._body(avail_width - _SIDE_W, padding)
+            _, self.body_h = self.body.wrap(avail_width - _SIDE_W, avail_height)
+            if self.body_h <= budget:
+                break
         self.height = max(self.min_height, _HEAD_H + self.body_h + _FOOT_H + 4 * mm)
         return self.width, self.height
 
