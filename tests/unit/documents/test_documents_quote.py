@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from app.documents import render_quote, samples
-from app.documents.base import MARGIN_X
+from app.documents.base import LETTERHEAD_H, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
 from app.documents.formatting import fmt_money, fmt_words
 from tests.unit.documents.documents_helpers import page_sizes, pages_text, squeeze, text_origins
 
@@ -87,9 +87,12 @@ def test_nothing_is_drawn_outside_the_printable_area(tmp_path: Path, n_lines: in
     out = render_quote(dataclasses.replace(quote, lines=lines), tmp_path / "q.pdf")
     for (width, height), origins in zip(page_sizes(out), text_origins(out), strict=True):
         assert origins
+        frame_top = height - MARGIN_TOP - LETTERHEAD_H
         for x, y, text in origins:
             assert MARGIN_X - 1 <= x <= width - MARGIN_X, text
             assert 0 < y < height, text
+            if re.fullmatch(r"WQ-1\d{4}", text.strip()):  # table body: between head and foot
+                assert MARGIN_BOTTOM < y < frame_top, (text, y)
     joined = squeeze("".join(pages_text(out)))
     assert long_name in joined
 
