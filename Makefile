@@ -37,6 +37,10 @@ pytest: venv
 translations: venv
 	$(BIN)/python -m tools.translations
 
+## Regenerate the sample document images in docs/documents/.
+documents: venv
+	$(BIN)/python -m tools.render_sample_documents
+
 bench: venv
 	$(BIN)/python bench/run
 
