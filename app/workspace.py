@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-import shutil
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,15 +245,13 @@ def open_workspace(path: Path, passphrase: str | None = None, *, migrate: bool =
 
 
 def pre_migration_backup(path: Path, engine: Engine) -> Path:
-    """Copy the database (still encrypted, same key) before a schema upgrade."""
-    rev = db.current_revision(engine) or "empty"
-    target = path / "backups" / f"pre-migration-{rev}-{utcnow():%Y%m%dT%H%M%SZ}.db"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(path / DB_FILE, target)
-    log.info("pre-migration backup written: %s", target.name)
-    return target
+    """A verified encrypted backup (app.backup) before a schema upgrade.
+
+    Returns the database file inside the new backup folder.
+    """
+    from app.backup import pre_migration_backup as make_backup
+
+    return make_backup(path, engine) / DB_FILE
 
 
 def device_code(ws: Workspace) -> str:

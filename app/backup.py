@@ -1,0 +1,456 @@
+"""Local backups a rep can trust: made while the app runs, encrypted, verified, rotated.
+
+A backup copies the live encrypted database page by page with SQLite's online
+backup API into a new file keyed with the same key, inside one read
+transaction on the source: in WAL mode writers are never blocked and the copy
+is one consistent snapshot (it never restarts when someone writes). It is then
+checked (``PRAGMA integrity_check``, counts against the manifest) and only
+then renamed from ``.tmp-<name>`` to its final name. See
+:mod:`app.backup_files` for the folder layout and :mod:`app.backup_rotation`
+for what rotation keeps. Restore lives in :mod:`app.backup_restore`, export of
+unsynced changes in :mod:`app.backup_export`.
+
+UI entry points (all blocking: run them on a worker thread):
+``create_backup``, ``backup_if_due``, ``list_backups``, ``verify_backup``,
+``verify_all``; each long one takes ``progress(done, total)`` and ``cancel()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine
+
+from app import db
+from app.backup_files import (
+    DB_NAME,
+    FORMAT,
+    MANIFEST_NAME,
+    META_NAME,
+    OWNER_NAME,
+    REASONS,
+    TMP_PREFIX,
+    BackupCancelledError,
+    BackupError,
+    BackupInfo,
+    Cancel,
+    Meter,
+    Progress,
+    VerifyResult,
+    backup_dirs,
+    backup_error,
+    check_db,
+    check_opened,
+    cleanup_stale,
+    copy_file,
+    db_facts,
+    digest,
+    fsync_path,
+    info_of,
+    list_backups,
+    make_name,
+    open_keyed,
+    storage_error,
+    verify_backup,
+    write_json,
+    write_owner,
+)
+from app.backup_rotation import DEFAULT_POLICY, Policy, Stamp, keep_set
+from app.i18n import QT_TRANSLATE_NOOP, Msg, msg
+from app.models import Setting, utcnow
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "BackupCancelledError",
+    "BackupError",
+    "BackupInfo",
+    "BackupResult",
+    "Cancel",
+    "Progress",
+    "VerifyResult",
+    "backup_if_due",
+    "create_backup",
+    "create_backup_at",
+    "get_mirror_dir",
+    "list_backups",
+    "pre_migration_backup",
+    "rotate",
+    "set_mirror_dir",
+    "verify_all",
+    "verify_backup",
+]
+
+MIRROR_SETTING = "backup_mirror_dir"
+STEP_PAGES = 256
+BACKUPS_DIR = "backups"
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """A new verified backup, its mirror copy (or why none), and what rotation removed."""
+
+    info: BackupInfo
+    mirror_path: Path | None = None
+    mirror_error: Msg | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def app_version() -> str:
+    """The installed Waiqin version (recorded in manifests)."""
+    try:
+        return metadata.version("waiqin")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare tree
+        return "0"
+
+
+def _check_reason(reason: str) -> None:
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")
+
+
+# --------------------------------------------------------------------------- create
+
+
+Copier = Callable[[Path, Meter], dict[str, Any]]
+Checker = Callable[[Path, dict[str, Any], Meter], list[Msg]]
+
+
+def _build(
+    folder: Path,
+    reason: str,
+    now: dt.datetime,
+    meta_file: Path,
+    workspace_id: str,
+    copier: Copier,
+    checker: Checker,
+    meter: Meter,
+) -> BackupInfo:
+    """Shared pipeline: temp folder, copy, manifest, check, rename. Cleans up on any error."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cleanup_stale(folder)
+    name = make_name(folder, now, reason)
+    tmp = folder / (TMP_PREFIX + name)
+    try:
+        tmp.mkdir()
+        write_owner(tmp)
+        facts = copier(tmp / DB_NAME, meter)
+        db_size, db_sha = digest(tmp / DB_NAME)
+        meta_size, meta_sha = copy_file(meta_file, tmp / META_NAME)
+        manifest: dict[str, Any] = {
+            "format": FORMAT,
+            "app_version": app_version(),
+            "workspace_id": workspace_id,
+            "created_at": now.astimezone(dt.UTC).isoformat(),
+            "reason": reason,
+            **facts,
+            "files": {
+                DB_NAME: {"size": db_size, "sha256": db_sha},
+                META_NAME: {"size": meta_size, "sha256": meta_sha},
+            },
+        }
+        write_json(tmp / MANIFEST_NAME, manifest)
+        meter.to(meter.total * 2 // 3)
+        problems = checker(tmp / DB_NAME, manifest, meter)
+        if problems:
+            raise backup_error(
+                QT_TRANSLATE_NOOP(
+                    "backup",
+                    "The new backup failed its check and was discarded ({problem}). "
+                    "Earlier backups are unchanged.",
+                ),
+                problem=problems[0].text(),
+            )
+        (tmp / OWNER_NAME).unlink()
+        fsync_path(tmp)
+        final = folder / name
+        os.replace(tmp, final)
+        fsync_path(folder)
+    except BaseException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, BackupError | KeyboardInterrupt | SystemExit):
+            raise
+        if isinstance(exc, OSError | sqlcipher3.Error):
+            raise storage_error(exc, folder) from exc
+        raise
+    meter.to(meter.total)
+    log.info("backup written: %s (%d bytes)", name, db_size + meta_size)
+    return info_of(final, manifest)
+
+
+def _live_copier(src_path: Path, key: bytes) -> Copier:
+    """Online backup API from a live keyed connection, in one read snapshot."""
+
+    def copy(target: Path, meter: Meter) -> dict[str, Any]:
+        src = db.connect_raw(src_path, key)
+        try:
+            src.isolation_level = None
+            src.execute("BEGIN")
+            facts = db_facts(src)  # first read: the snapshot starts here
+            pages = int(src.execute("PRAGMA page_count").fetchone()[0])
+            meter.total = max(3 * pages, 1)
+            dst = open_keyed(target, key, readonly=False)
+            try:
+
+                def step(status: int, remaining: int, total: int) -> None:
+                    meter.to(total - remaining)
+
+                src.backup(dst, pages=STEP_PAGES, progress=step)
+                dst.execute("PRAGMA journal_mode = DELETE").fetchone()
+            finally:
+                dst.close()
+            src.execute("ROLLBACK")
+        finally:
+            src.close()
+        fsync_path(target)
+        return facts
+
+    return copy
+
+
+def _keyed_checker(key: bytes) -> Checker:
+    def check(target: Path, manifest: dict[str, Any], meter: Meter) -> list[Msg]:
+        return check_opened(target, key, manifest, meter)
+
+    return check
+
+
+def create_backup_at(
+    data_dir: Path,
+    key: bytes,
+    workspace_id: str,
+    reason: str = "manual",
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    now: dt.datetime | None = None,
+    mirror: Path | None = None,
+    policy: Policy = DEFAULT_POLICY,
+) -> BackupResult:
+    """Back up the workspace database in ``data_dir`` (no open Workspace needed)."""
+    _check_reason(reason)
+    now = now or utcnow()
+    folder = data_dir / BACKUPS_DIR
+    meter = Meter(1, progress, cancel)
+    meter.check()
+    info = _build(
+        folder,
+        reason,
+        now,
+        data_dir / META_NAME,
+        workspace_id,
+        _live_copier(data_dir / DB_NAME, key),
+        _keyed_checker(key),
+        meter,
+    )
+    removed = rotate(folder, now, policy)
+    mirror_path, mirror_error = (None, None)
+    if mirror is not None:
+        mirror_path, mirror_error = _mirror(info, mirror, now, policy)
+    return BackupResult(info, mirror_path, mirror_error, removed)
+
+
+def create_backup(
+    ws: Any,
+    reason: str = "manual",
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    now: dt.datetime | None = None,
+    mirror: Path | None = None,
+    use_mirror: bool = True,
+) -> BackupResult:
+    """Back up an open Workspace while it keeps working; copy to the mirror folder.
+
+    ``mirror`` overrides the ``backup_mirror_dir`` setting; ``use_mirror=False`` skips it.
+    """
+    target = mirror if mirror is not None else (get_mirror_dir(ws) if use_mirror else None)
+    return create_backup_at(
+        ws.path,
+        ws.key,
+        ws.workspace_id,
+        reason,
+        progress=progress,
+        cancel=cancel,
+        now=now,
+        mirror=target,
+    )
+
+
+def backup_if_due(
+    ws: Any,
+    now: dt.datetime | None = None,
+    *,
+    tz: dt.tzinfo | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> BackupResult | None:
+    """The daily backup: made when no backup exists yet for today (local calendar day)."""
+    now = now or utcnow()
+    zone = tz or dt.datetime.now().astimezone().tzinfo or dt.UTC
+    today = now.astimezone(zone).date()
+    for b in list_backups(ws.path / BACKUPS_DIR):
+        if b.created_at.astimezone(zone).date() == today:
+            return None
+    return create_backup(ws, "daily", progress=progress, cancel=cancel, now=now)
+
+
+# --------------------------------------------------------------------------- verify, rotate
+
+
+def verify_all(
+    folder: Path,
+    key: bytes,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> list[VerifyResult]:
+    """Verify every backup folder (complete-looking or not), newest first."""
+    dirs = backup_dirs(folder)
+    results: list[VerifyResult] = []
+    for i, path in enumerate(dirs):
+        if progress is not None:
+            progress(i, len(dirs))
+        results.append(verify_backup(path, key, cancel=cancel))
+    if progress is not None:
+        progress(len(dirs), len(dirs))
+    return results
+
+
+def rotate(folder: Path, now: dt.datetime, policy: Policy = DEFAULT_POLICY) -> list[str]:
+    """Remove backups the policy no longer keeps; returns their names."""
+    infos = list_backups(folder)
+    keep = keep_set((Stamp(b.name, b.created_at, b.reason) for b in infos), now, policy)
+    removed: list[str] = []
+    for b in infos:
+        if b.name not in keep:
+            shutil.rmtree(b.path, ignore_errors=True)
+            removed.append(b.name)
+    if removed:
+        log.info("rotation removed %d backups", len(removed))
+    return removed
+
+
+# --------------------------------------------------------------------------- mirror
+
+
+def get_mirror_dir(ws: Any) -> Path | None:
+    """The second backup folder from the ``backup_mirror_dir`` setting (None when unset)."""
+    with ws.sessions() as s:
+        row = s.get(Setting, MIRROR_SETTING)
+        return Path(row.value) if row is not None and row.value else None
+
+
+def set_mirror_dir(ws: Any, path: Path | None) -> None:
+    """Set (or clear with None) the second backup folder."""
+    with db.transaction(ws.sessions) as s:
+        row = s.get(Setting, MIRROR_SETTING)
+        if path is None:
+            if row is not None:
+                s.delete(row)
+        else:
+            s.merge(Setting(key=MIRROR_SETTING, value=str(path.expanduser().resolve())))
+
+
+def _mirror(
+    info: BackupInfo, mirror: Path, now: dt.datetime, policy: Policy
+) -> tuple[Path | None, Msg | None]:
+    """Copy a finished backup to the second folder (never fails the backup itself)."""
+    if not mirror.is_dir():
+        return None, msg(
+            "backup",
+            QT_TRANSLATE_NOOP(
+                "backup",
+                "The second backup folder {folder} is not available (USB stick not "
+                "plugged in, network share offline?). The local backup was made.",
+            ),
+            folder=str(mirror),
+        )
+    tmp = mirror / (TMP_PREFIX + info.name)
+    try:
+        cleanup_stale(mirror)
+        tmp.mkdir()
+        write_owner(tmp)
+        files = info.manifest["files"]
+        for name in (DB_NAME, META_NAME, MANIFEST_NAME):
+            size, sha = copy_file(info.path / name, tmp / name)
+            if name in files and (size, sha) != (files[name]["size"], files[name]["sha256"]):
+                raise OSError(f"copy of {name} differs")
+        (tmp / OWNER_NAME).unlink()
+        fsync_path(tmp)
+        final = mirror / info.name
+        os.replace(tmp, final)
+        fsync_path(mirror)
+        rotate(mirror, now, policy)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        log.warning("mirror copy failed: %s", type(exc).__name__)
+        return None, storage_error(exc, mirror).message
+    return final, None
+
+
+# --------------------------------------------------------------------------- pre-migration
+
+
+def pre_migration_backup(path: Path, engine: Engine, now: dt.datetime | None = None) -> Path:
+    """A verified backup before a schema upgrade, through the engine's own connection.
+
+    The engine's connection already holds the key; ``VACUUM INTO`` and ``ATTACH``
+    without a KEY clause reuse it, so no key has to be passed around here.
+    """
+    now = now or utcnow()
+    folder = path / BACKUPS_DIR
+    raw = engine.raw_connection()
+    conn: Any = raw.driver_connection
+    try:
+
+        def copy(target: Path, meter: Meter) -> dict[str, Any]:
+            facts = db_facts(conn)
+            conn.execute("VACUUM INTO ?", (str(target),))
+            fsync_path(target)
+            return facts
+
+        def check(target: Path, manifest: dict[str, Any], meter: Meter) -> list[Msg]:
+            conn.execute("ATTACH DATABASE ? AS wq_backup", (str(target),))
+            try:
+                return check_db(conn, manifest, "wq_backup")
+            finally:
+                conn.execute("DETACH DATABASE wq_backup")
+
+        meta = path / META_NAME
+        workspace_id = _workspace_id(meta)
+        info = _build(
+            folder, "pre-migration", now, meta, workspace_id, copy, check, Meter(1, None, None)
+        )
+        mirror = _mirror_setting_raw(conn)
+    finally:
+        raw.close()
+    rotate(folder, now)
+    if mirror is not None:
+        _mirror(info, mirror, now, DEFAULT_POLICY)
+    return info.path
+
+
+def _workspace_id(meta_file: Path) -> str:
+    try:
+        return str(json.loads(meta_file.read_text(encoding="utf-8"))["workspace_id"])
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
+def _mirror_setting_raw(conn: Any) -> Path | None:
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (MIRROR_SETTING,)).fetchone()
+    except sqlcipher3.Error:
+        return None
+    return Path(row[0]) if row and row[0] else None
