@@ -112,7 +112,7 @@ def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
-def within_day(column: InstrumentedAttribute[dt.datetime], day: dt.date) -> ColumnElement[bool]:
+def within_day(column: InstrumentedAttribute[Any], day: dt.date) -> ColumnElement[bool]:
     """SQL condition: ``column`` (UTC instant) falls on the local ``day``."""
     start, end = day_bounds(day)
     return (column >= start) & (column < end)
