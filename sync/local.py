@@ -1,0 +1,99 @@
+"""The laptop side's storage helpers: sync state keys, the token, remote transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import delete, select, update
+
+from app import db, security
+from app.models import Secret, SyncState
+from app.outbox import REMOTE, WorkspaceSession
+from app.workspace import Workspace
+
+TOKEN_SECRET = "sync_token"
+K_SERVER = "server_url"
+K_USERNAME = "username"
+K_CA = "ca_bundle"
+K_CURSOR = "cursor"
+K_INITIAL_HEAD = "initial_head"
+K_LAST_SYNC = "last_sync"
+K_DEVICE_ID = "device_id"
+K_DEVICE_CODE = "device_code"
+
+
+def _keyring_name(ws: Workspace) -> str:
+    return f"sync-token:{ws.workspace_id}"
+
+
+def store_token(ws: Workspace, token: str) -> None:
+    """Keep the token in the OS keyring, or inside the encrypted database where none."""
+    if security.keyring_usable():
+        security.keyring_set(_keyring_name(ws), token)
+        with db.transaction(ws.sessions) as s:
+            s.execute(delete(Secret).where(Secret.key == TOKEN_SECRET))
+        return
+    with db.transaction(ws.sessions) as s:
+        s.merge(Secret(key=TOKEN_SECRET, value=token))
+
+
+def load_token(ws: Workspace) -> str | None:
+    """The stored token, if any."""
+    token = security.keyring_get(_keyring_name(ws))
+    if token:
+        return token
+    with ws.sessions() as s:
+        return s.scalar(select(Secret.value).where(Secret.key == TOKEN_SECRET))
+
+
+def forget_token(ws: Workspace) -> None:
+    """Drop the stored token (log out)."""
+    security.keyring_delete(_keyring_name(ws))
+    with db.transaction(ws.sessions) as s:
+        s.execute(delete(Secret).where(Secret.key == TOKEN_SECRET))
+
+
+def set_states(session: WorkspaceSession, **values: Any) -> None:
+    """Write sync_state keys inside an open transaction."""
+    for key, value in values.items():
+        if value is None:
+            session.execute(delete(SyncState).where(SyncState.key == key))
+        else:
+            session.merge(SyncState(key=key, value=str(value)))
+
+
+def get_state(session: WorkspaceSession, key: str) -> str | None:
+    """A sync_state value inside an open session."""
+    return session.scalar(select(SyncState.value).where(SyncState.key == key))
+
+
+@contextmanager
+def remote_tx(ws: Workspace) -> Iterator[WorkspaceSession]:
+    """A transaction that applies server data: no outbox rows, no fact guard.
+
+    Foreign keys are not enforced in it: the laptop holds a scoped subset of the
+    server's (consistent) data, so a row may name one outside the rep's scope
+    (a visit's plan stop in another rep's plan). The first statement writes, so
+    SQLite takes the write lock at once and nothing read here goes stale.
+    """
+    conn = ws.engine.connect()
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        session = WorkspaceSession(bind=conn, info={REMOTE: True}, expire_on_commit=False)
+        try:
+            with session.begin():
+                session.execute(
+                    update(SyncState)
+                    .where(SyncState.key == K_DEVICE_ID)
+                    .values(value=SyncState.value)
+                )
+                yield session
+        finally:
+            session.close()
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
+        conn.close()

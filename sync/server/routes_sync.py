@@ -1,0 +1,139 @@
+"""Endpoints a laptop uses: health, login, head, push, pull."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import select
+
+from sync.protocol import (
+    API_PREFIX,
+    ERR_FORBIDDEN,
+    PROTOCOL_VERSION,
+    BlockInfo,
+    HeadResponse,
+    LoginRequest,
+    LoginResponse,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    UserInfo,
+)
+from sync.server import feed, receipts
+from sync.server.app import Caller, caller, get_db
+from sync.server.auth import authenticate, issue_token, register_device
+from sync.server.db import Database, head_rev
+from sync.server.errors import ApiError
+from sync.server.models import Device, Token, User
+from sync.server.push import push_batch
+from sync.server.records import utcnow
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+
+@router.get("/healthz")
+def healthz(db: Database = Depends(get_db)) -> dict[str, Any]:
+    """Liveness and database reachability (no version header needed)."""
+    with db.read() as session:
+        head_rev(session)
+    return {"status": "ok", "protocol": PROTOCOL_VERSION}
+
+
+def _user_info(user: User) -> UserInfo:
+    return UserInfo(
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,  # type: ignore[arg-type]
+        territory=user.territory,
+    )
+
+
+@router.post(f"{API_PREFIX}/login", response_model=LoginResponse)
+def login(req: LoginRequest, db: Database = Depends(get_db)) -> LoginResponse:
+    """Check the password, register the device, confirm its provisional receipt block."""
+    user_id = authenticate(db, req.username, req.password)
+    with db.write() as session:
+        user = session.get(User, user_id)
+        assert user is not None
+        device = register_device(session, user, req)
+        if req.provisional_block is not None and user.role == "rep":
+            receipts.confirm_provisional(session, user, device, req.provisional_block)
+        token, expires = issue_token(session, user, device)
+        blocks = [
+            BlockInfo(
+                id=b.id,
+                device_code=device.code,
+                first_no=int(b.data["first_no"]),
+                last_no=int(b.data["last_no"]),
+            )
+            for b in receipts.blocks_of(session, device.code)
+        ]
+        info = _user_info(user)
+        code = device.code
+    log.info("login ok (device %s)", code)
+    return LoginResponse(
+        token=token, expires_at=expires.isoformat(), user=info, device_code=code, blocks=blocks
+    )
+
+
+@router.post(f"{API_PREFIX}/logout")
+def logout(who: Caller = Depends(caller), db: Database = Depends(get_db)) -> dict[str, str]:
+    """Revoke the token of this request."""
+    with db.write() as session:
+        row = session.get(Token, who.token.token_hash)
+        if row is not None:
+            row.revoked_at = utcnow()
+    return {"status": "ok"}
+
+
+@router.get(f"{API_PREFIX}/me", response_model=UserInfo)
+def me(who: Caller = Depends(caller)) -> UserInfo:
+    """Who the token belongs to."""
+    return _user_info(who.user)
+
+
+@router.get(f"{API_PREFIX}/head", response_model=HeadResponse)
+def head(who: Caller = Depends(caller), db: Database = Depends(get_db)) -> HeadResponse:
+    """The newest committed revision."""
+    with db.read() as session:
+        return HeadResponse(head=head_rev(session))
+
+
+def _check_device(who: Caller, device_id: str) -> None:
+    if who.token.device_id != device_id:
+        raise ApiError(403, ERR_FORBIDDEN, "This login belongs to another workspace.")
+
+
+@router.post(f"{API_PREFIX}/push", response_model=PushResponse)
+def push(
+    req: PushRequest, who: Caller = Depends(caller), db: Database = Depends(get_db)
+) -> PushResponse:
+    """Apply a batch of mutations exactly once; one result per mutation."""
+    _check_device(who, req.device_id)
+    numbers = [m.no for m in req.mutations]
+    if numbers != sorted(set(numbers)):
+        raise ApiError(400, "bad_request", "mutation numbers must be strictly increasing")
+    if who.user.role != "rep":
+        raise ApiError(403, ERR_FORBIDDEN, "Only reps push changes from a laptop.")
+    with db.write() as session:
+        device = session.scalar(select(Device).where(Device.id == req.device_id))
+        user = session.get(User, who.user.id)
+        if device is None or user is None or device.user_id != user.id:
+            raise ApiError(403, ERR_FORBIDDEN, "This device is not registered to you.")
+        results = push_batch(session, user, device, req.mutations)
+        last = device.last_mutation
+    return PushResponse(results=results, last_applied=last)
+
+
+@router.post(f"{API_PREFIX}/pull", response_model=PullResponse)
+def pull(
+    req: PullRequest, who: Caller = Depends(caller), db: Database = Depends(get_db)
+) -> PullResponse:
+    """A page of changes after the cursor, limited to what the caller may see."""
+    _check_device(who, req.device_id)
+    with db.read() as session:
+        return feed.pull(session, who.user, req)

@@ -1,0 +1,187 @@
+"""Test harness for the sync server and clients: reusable by the fault-injection tests.
+
+- ``ServerHarness(db_url)``: start / stop / restart a real uvicorn server on a
+  loopback port (port 0 first, the same port on restart) in a thread;
+  ``add_user``, ``admin_token``, ``api`` for manager calls.
+- ``make_workspace(path)``, ``login_rep(ws, server, username)``: client workspaces.
+- ``Faults``: a transport hook for ``SyncEngine(ws, hook=...)`` that drops
+  requests, drops responses after the server applied them, or sends twice.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from app.workspace import Workspace, create_workspace
+from sync.protocol import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync.server import admin
+from sync.server.db import Database
+from sync.server.serve import ReportingServer, make_server
+
+PASSWORD = "correct-horse-9"
+PASSPHRASE = "test-passphrase-123"
+
+
+class ServerHarness:
+    """A real server over ``db_url`` in a background thread."""
+
+    def __init__(self, db_url: str) -> None:
+        self.db_url = db_url
+        self.db = Database(db_url)
+        self.db.upgrade()
+        self.port = 0
+        self._server: ReportingServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        """Base URL of the running server."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        """Start listening (on the previous port after a restart)."""
+        server = make_server(self.db, "127.0.0.1", self.port)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 15
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("server did not start")
+            time.sleep(0.01)
+        self.port = server.bound_port()
+        self._server, self._thread = server, thread
+
+    def stop(self) -> None:
+        """Stop the server (connections are closed; the database stays)."""
+        if self._server is not None and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join(timeout=15)
+        self._server = self._thread = None
+
+    def restart(self) -> None:
+        """Stop and start again on the same port, with a fresh engine (no state kept)."""
+        self.stop()
+        self.db.dispose()
+        self.db = Database(self.db_url)
+        self.start()
+
+    def close(self) -> None:
+        """Stop and release the database."""
+        self.stop()
+        self.db.dispose()
+
+    def add_user(
+        self,
+        username: str,
+        role: str = "rep",
+        territory: str | None = "east",
+        password: str = PASSWORD,
+    ) -> None:
+        """Create a user directly in the database."""
+        with self.db.write() as session:
+            admin.add_user(session, username, username.title(), role, password, territory)
+
+    def api(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        token: str | None = None,
+        headers: dict[str, str] | None = None,
+        raw: bytes | None = None,
+    ) -> requests.Response:
+        """One raw API call (protocol header set unless ``headers`` overrides it)."""
+        h = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+        if token:
+            h["Authorization"] = f"Bearer {token}"
+        h.update(headers or {})
+        data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
+        if data is not None:
+            h.setdefault("Content-Type", "application/json")
+        return requests.request(
+            method, f"{self.url}{API_PREFIX}{path}", data=data, headers=h, timeout=30
+        )
+
+    def token_for(
+        self, username: str, device_id: str = "manager-console", code: str = "MGR001"
+    ) -> str:
+        """Log a user in over HTTP and return the token."""
+        resp = self.api(
+            "POST",
+            "/login",
+            {
+                "username": username,
+                "password": PASSWORD,
+                "device_id": device_id,
+                "device_code": code,
+            },
+        )
+        assert resp.status_code == 200, resp.text
+        return str(resp.json()["token"])
+
+
+def make_workspace(path: Path) -> Workspace:
+    """A new passphrase-protected workspace (no keyring in tests)."""
+    return create_workspace(path, PASSPHRASE)
+
+
+def login_rep(
+    ws: Workspace, server: ServerHarness, username: str, password: str = PASSWORD
+) -> None:
+    """Log a workspace in to the harness server."""
+    from sync.client import login
+
+    login(ws, server.url, username, password)
+
+
+def gz(body: Any) -> bytes:
+    """A gzip-compressed JSON body."""
+    return gzip.compress(json.dumps(body).encode())
+
+
+@dataclass
+class Faults:
+    """Transport hook: decide per request whether to drop it, drop its answer, or repeat it.
+
+    ``plan`` maps a path suffix (``"/push"``) to a list of actions consumed one
+    per matching request: ``"ok"``, ``"drop_request"``, ``"drop_response"``,
+    ``"duplicate"``. ``log`` records what happened.
+    """
+
+    plan: dict[str, list[str]] = field(default_factory=dict)
+    log: list[tuple[str, str]] = field(default_factory=list)
+    chooser: Callable[[str], str] | None = None
+
+    def _action(self, path: str) -> str:
+        for suffix, actions in self.plan.items():
+            if path.endswith(suffix) and actions:
+                return actions.pop(0)
+        return self.chooser(path) if self.chooser else "ok"
+
+    def __call__(
+        self,
+        request: requests.PreparedRequest,
+        send: Callable[[requests.PreparedRequest], requests.Response],
+    ) -> requests.Response:
+        path = requests.utils.urlparse(request.url or "").path
+        action = self._action(path)
+        self.log.append((path, action))
+        if action == "drop_request":
+            raise requests.ConnectionError("fault: request dropped")
+        response = send(request)
+        if action == "drop_response":
+            raise requests.ConnectionError("fault: response dropped")
+        if action == "duplicate":
+            _ = response.content  # finish the first exchange, then send the same bytes again
+            response = send(request.copy())
+        return response
