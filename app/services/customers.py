@@ -34,6 +34,7 @@ from app.rules.validation import (
     validate_phone,
     validate_potential,
 )
+from app.services import customer_detail
 from app.services._common import (
     Form,
     get_live,
@@ -43,6 +44,7 @@ from app.services._common import (
     optional_text,
     rep_identity,
 )
+from app.services.customer_detail import CustomerDetail
 from app.services.customer_search import SearchFilter, count_matches, search_ids
 from app.workspace import Workspace, device_code
 
@@ -384,3 +386,8 @@ def get_row(ws: Workspace, customer_id: str) -> CustomerRow:
     """One customer's list row."""
     with ws.sessions() as s:
         return to_row(get_live(s, Customer, customer_id))
+
+
+def get_customer(ws: Workspace, customer_id: str, today: dt.date | None = None) -> CustomerDetail:
+    """The customer's page: profile, contacts, visits, quotes, orders, money, history."""
+    return customer_detail.get_customer(ws, customer_id, today)
