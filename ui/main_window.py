@@ -226,7 +226,11 @@ class MainWindow(QMainWindow):
         keys = [k for k, _m, _c in PAGES]
         if key not in keys:
             return
-        self.sidebar.setCurrentRow(keys.index(key))
+        row = keys.index(key)
+        if self.sidebar.currentRow() == row:
+            self._show_row(row)
+        else:
+            self.sidebar.setCurrentRow(row)
         opener = getattr(self.pages[key], "open_item", None)
         if arg is not None and callable(opener):
             opener(arg)
