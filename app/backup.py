@@ -171,11 +171,11 @@ def _build(
                 ),
                 problem=problems[0].text(),
             )
-        (tmp / OWNER_NAME).unlink()
         fsync_path(tmp)
         final = folder / name
         os.replace(tmp, final)
         fsync_path(folder)
+        (final / OWNER_NAME).unlink(missing_ok=True)
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(exc, BackupError | KeyboardInterrupt | SystemExit):
@@ -386,11 +386,11 @@ def _mirror(
             size, sha = copy_file(info.path / name, tmp / name)
             if name in files and (size, sha) != (files[name]["size"], files[name]["sha256"]):
                 raise OSError(f"copy of {name} differs")
-        (tmp / OWNER_NAME).unlink()
         fsync_path(tmp)
         final = mirror / info.name
         os.replace(tmp, final)
         fsync_path(mirror)
+        (final / OWNER_NAME).unlink(missing_ok=True)
         rotate(mirror, now, policy)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
