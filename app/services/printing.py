@@ -67,8 +67,7 @@ def _publish(ws: Workspace, out: Path, render: Callable[[Path], object], event: 
 def print_quote(ws: Workspace, quote_id: str, out: Path, *, language: str | None = None) -> Path:
     """Print a quote (报价单) to ``out``; ``quote_id`` is its id or its number (Q-...)."""
     lang = docs.document_language(ws, language)
-    with ws.sessions() as s:
-        qid, doc = docs.quote_view(ws, s, quote_id, lang)
+    qid, doc = docs.quote_view(ws, quote_id, lang)
     detail = {"document": "quote", "lines": len(doc.lines), "language": lang}
     return _publish(
         ws, out, lambda tmp: render_quote(doc, tmp, language=lang), ("print", "quote", qid, detail)
@@ -78,8 +77,7 @@ def print_quote(ws: Workspace, quote_id: str, out: Path, *, language: str | None
 def print_order(ws: Workspace, order_id: str, out: Path, *, language: str | None = None) -> Path:
     """Print an order confirmation (订单确认单); ``order_id`` is its id or a number."""
     lang = docs.document_language(ws, language)
-    with ws.sessions() as s:
-        oid, doc = docs.order_view(ws, s, order_id, lang)
+    oid, doc = docs.order_view(ws, order_id, lang)
     detail = {"document": "order", "lines": len(doc.lines), "language": lang}
     return _publish(
         ws,
@@ -105,8 +103,7 @@ def print_receipt(
     lang = docs.document_language(ws, language)
     if copies_per_page is None:
         copies_per_page = get_settings(ws).receipt_copies_per_page > 1
-    with ws.sessions() as s:
-        rid, doc = docs.receipt_view(ws, s, receipt_id, lang)
+    rid, doc = docs.receipt_view(ws, receipt_id, lang)
 
     def render(d: ReceiptDoc, tmp: Path) -> None:
         render_receipt(d, tmp, copies_per_page=bool(copies_per_page), language=lang)
@@ -126,8 +123,7 @@ def print_route_sheet(
 ) -> Path:
     """Print the visit plan (拜访计划) of ``day``; NotFoundError when the day has no plan."""
     lang = docs.document_language(ws, language)
-    with ws.sessions() as s:
-        plan_id, doc = docs.route_view(ws, s, day, lang)
+    plan_id, doc = docs.route_view(ws, day, lang)
     detail = {"document": "route", "day": day.isoformat(), "stops": len(doc.stops)}
     return _publish(
         ws,
@@ -142,8 +138,7 @@ def print_tracking(
 ) -> Path:
     """Print a customer's tracking table (客户基本信息及业务跟踪情况表)."""
     lang = docs.document_language(ws, language)
-    with ws.sessions() as s:
-        cid, doc = docs.tracking_view(ws, s, customer_id, lang)
+    cid, doc = docs.tracking_view(ws, customer_id, lang)
     detail = {"document": "tracking", "follow_ups": len(doc.follow_ups), "language": lang}
     return _publish(
         ws,
@@ -166,7 +161,7 @@ def daily_report(
     Both files are staged and moved into place together after one "export" audit event.
     """
     lang = docs.document_language(ws, language)
-    doc = daily_report_doc(ws, day, docs.company(ws), lang)
+    doc = daily_report_doc(ws, day, lang)
     with contextlib.ExitStack() as stack:
         pdf_tmp = stack.enter_context(_staged(out_pdf))
         render_daily_report(doc, pdf_tmp, language=lang)
