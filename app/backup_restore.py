@@ -177,6 +177,19 @@ def key_for_backup(backup: Path, passphrase: str | None) -> bytes:
     return resolve_key(meta, passphrase)
 
 
+def find_backup(folder: Path, name: str) -> Path:
+    """The backup called ``name`` in ``folder``, or at the path ``name``."""
+    path = Path(name)
+    path = path if path.is_dir() else folder / name
+    if not path.is_dir():
+        raise backup_error(
+            QT_TRANSLATE_NOOP("backup", "No backup named {name} in {folder}."),
+            name=name,
+            folder=str(folder),
+        )
+    return path
+
+
 def choose_backup(
     folder: Path,
     key: bytes,
@@ -187,15 +200,7 @@ def choose_backup(
 ) -> Path:
     """The backup named (a name in ``folder`` or a path), else the newest that verifies."""
     if name is not None:
-        path = Path(name)
-        path = path if path.is_dir() else folder / name
-        if not path.is_dir():
-            raise backup_error(
-                QT_TRANSLATE_NOOP("backup", "No backup named {name} in {folder}."),
-                name=name,
-                folder=str(folder),
-            )
-        return path
+        return find_backup(folder, name)
     for path in backup_dirs(folder):
         if verify_backup(path, key, progress=progress, cancel=cancel).ok:
             return path

@@ -22,7 +22,7 @@ from app.i18n import QT_TRANSLATE_NOOP, msg
 
 log = logging.getLogger(__name__)
 
-CORE_MODULES = ("app.cli.workspace_cmds", "app.cli.print_cmds")
+CORE_MODULES = ("app.cli.workspace_cmds", "app.cli.backup_cmds", "app.cli.print_cmds")
 ENTRY_POINT_GROUP = "waiqin.commands"
 
 Register = Callable[[Any], None]
