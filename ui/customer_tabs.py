@@ -7,18 +7,15 @@ business rules, it only lists what the services (or the tables) hold.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import select
 
-from app.models import Complaint, Contact, OrderDraft, OutboxEntry, Quote, Visit
 from app.rules.masking import mask_phone
-from app.services import receipts, receivables
+from app.services import customer_detail
 from app.workspace import Workspace
 from ui import format as fmt
 from ui import i18n
@@ -33,15 +30,6 @@ class SimpleRow:
 
     cells: tuple[Any, ...]
     id: str = ""
-
-
-def _service(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    fn = getattr(mod, name, None)
-    return fn if callable(fn) else None
 
 
 def _cols(titles: list[str], kinds: str = "") -> list[Column[SimpleRow]]:
@@ -166,9 +154,9 @@ def tab_specs() -> list[tuple[str, str, Callable[[], list[Column[SimpleRow]]]]]:
             lambda: _cols(
                 [
                     QCoreApplication.translate("CustomerFile", "When"),
-                    QCoreApplication.translate("CustomerFile", "Record"),
                     QCoreApplication.translate("CustomerFile", "Change"),
                     QCoreApplication.translate("CustomerFile", "Fields"),
+                    QCoreApplication.translate("CustomerFile", "Synced"),
                 ],
                 "tttt",
             ),
@@ -177,84 +165,44 @@ def tab_specs() -> list[tuple[str, str, Callable[[], list[Column[SimpleRow]]]]]:
 
 
 def load_all(ws: Workspace, customer_id: str, today: dt.date) -> dict[str, list[SimpleRow]]:
-    """Rows of every tab of one customer."""
-    out: dict[str, list[SimpleRow]] = {}
-    with ws.sessions() as s:
-        out["contacts"] = [
+    """Rows of every tab of one customer, from the customer detail service."""
+    d = customer_detail.get_customer(ws, customer_id, today)
+    quote_t = QCoreApplication.translate("CustomerFile", "Quote")
+    order_t = QCoreApplication.translate("CustomerFile", "Order")
+    docs = [
+        SimpleRow((q.number, quote_t, q.quote_date, q.status, q.grand_total), q.id)
+        for q in d.quotes
+    ]
+    docs += [
+        SimpleRow(
+            (o.server_number or o.local_number, order_t, o.order_date, o.status, o.grand_total),
+            o.id,
+        )
+        for o in d.orders
+    ]
+    return {
+        "contacts": [
             SimpleRow((c.name, c.title, c.role, mask_phone(c.phone) if c.phone else ""), c.id)
-            for c in s.scalars(
-                select(Contact)
-                .where(Contact.customer_id == customer_id, Contact.deleted_at.is_(None))
-                .order_by(Contact.name)
-            )
-        ]
-        out["visits"] = [
+            for c in d.contacts
+        ],
+        "visits": [
             SimpleRow(
                 (v.check_in_at, v.kind, v.stage, (v.situation or "")[:60], v.next_follow_up), v.id
             )
-            for v in s.scalars(
-                select(Visit)
-                .where(Visit.customer_id == customer_id, Visit.deleted_at.is_(None))
-                .order_by(Visit.check_in_at.desc())
-                .limit(500)
-            )
-        ]
-        docs = [
-            SimpleRow(
-                (
-                    q.number,
-                    QCoreApplication.translate("CustomerFile", "Quote"),
-                    q.quote_date,
-                    q.status,
-                    q.grand_total,
-                ),
-                q.id,
-            )
-            for q in s.scalars(
-                select(Quote).where(Quote.customer_id == customer_id, Quote.deleted_at.is_(None))
-            )
-        ]
-        docs += [
-            SimpleRow(
-                (
-                    o.server_number or o.local_number,
-                    QCoreApplication.translate("CustomerFile", "Order"),
-                    o.order_date,
-                    o.status,
-                    o.grand_total,
-                ),
-                o.id,
-            )
-            for o in s.scalars(
-                select(OrderDraft).where(
-                    OrderDraft.customer_id == customer_id, OrderDraft.deleted_at.is_(None)
-                )
-            )
-        ]
-        out["documents"] = sorted(docs, key=lambda r: r.cells[2], reverse=True)
-        out["complaints"] = [
+            for v in d.visits
+        ],
+        "documents": sorted(docs, key=lambda r: r.cells[2], reverse=True),
+        "receivables": [
+            SimpleRow((r.document_number, r.due_on, r.amount, r.open_amount, r.status.value), r.id)
+            for r in d.receivables
+        ],
+        "receipts": [
+            SimpleRow((r.number, r.issued_at, r.amount, r.method, r.voided), r.id)
+            for r in d.receipts
+        ],
+        "complaints": [
             SimpleRow((c.reported_on, c.category, c.description[:80], c.status), c.id)
-            for c in s.scalars(
-                select(Complaint)
-                .where(Complaint.customer_id == customer_id, Complaint.deleted_at.is_(None))
-                .order_by(Complaint.reported_on.desc())
-            )
-        ]
-        out["history"] = [
-            SimpleRow((e.created_at, e.entity, e.op, ", ".join(e.changed or [])), str(e.id))
-            for e in s.scalars(
-                select(OutboxEntry)
-                .where(OutboxEntry.entity_id == customer_id)
-                .order_by(OutboxEntry.id.desc())
-                .limit(200)
-            )
-        ]
-    out["receivables"] = [
-        SimpleRow((r.document_number, r.due_on, r.amount, r.open_amount, r.status.value), r.id)
-        for r in receivables.list_receivables(ws, today, customer_id=customer_id)
-    ]
-    out["receipts"] = [
-        SimpleRow((r.number, r.issued_at, r.amount, r.method, r.voided), r.id)
-        for r in receipts.list_receipts(ws, customer_id=customer_id)
-    ]
-    return out
+            for c in d.complaints
+        ],
+        "history": [SimpleRow((h.at, h.action, ", ".join(h.changed), h.synced)) for h in d.history],
+    }

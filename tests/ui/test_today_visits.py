@@ -22,7 +22,7 @@ def test_today_shows_the_plan_follow_ups_and_overdue(window: Any) -> None:
     assert page.plan.source.rowCount() == n
     assert f"of {n} stops" in page.title.text()
     assert "Follow-ups due" in page.boxes["followUps"].title()
-    assert page.overdue.source.rowCount() == len(page.data.overdue)
+    assert page.overdue.source.rowCount() == len(page.data.overdue_receivables)
     assert "Unsynced changes" in page.sync_line.text()
 
 

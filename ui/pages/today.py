@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -44,6 +43,9 @@ class TodayPage(QWidget):
         self.title.setObjectName("pageTitle")
         self.sync_line = QLabel()
         self.sync_line.setObjectName("todaySync")
+        self.message = QLabel()
+        self.message.setObjectName("todayMessage")
+        self.message.setStyleSheet("color: #b00020;")
 
         self.plan = RowTable(
             [
@@ -86,16 +88,17 @@ class TodayPage(QWidget):
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan, 1)
         plan_layout.addLayout(buttons)
+        plan_layout.addWidget(self.message)
 
         self.follow_ups = RowTable(
             [
                 Column(t("Grade"), lambda r: r.grade),
-                Column(t("Customer"), lambda r: r.name),
+                Column(t("Customer"), lambda r: r.customer_name),
                 Column(t("Due"), lambda r: fmt.date_text(r.due_on), sort=lambda r: r.due_on),
                 Column(
                     t("Days late"),
-                    lambda r: str(r.days_late),
-                    sort=lambda r: r.days_late,
+                    lambda r: str(r.days_overdue),
+                    sort=lambda r: r.days_overdue,
                     right=True,
                 ),
             ],
@@ -104,7 +107,7 @@ class TodayPage(QWidget):
         )
         self.new_customers = RowTable(
             [
-                Column(t("Customer"), lambda r: r.name),
+                Column(t("Customer"), lambda r: r.customer_name),
                 Column(
                     t("Contact by"), lambda r: fmt.date_text(r.deadline), sort=lambda r: r.deadline
                 ),
@@ -191,42 +194,49 @@ class TodayPage(QWidget):
         """Render the loaded data."""
         self.data = data
         t = self.tr
-        stops = list(data.plan.stops) if data.plan else []
+        stops = list(data.stops)
         done = sum(1 for s in stops if s.visited)
         self.title.setText(
             t("Today, {date}: {done} of {n} stops visited").format(
                 date=fmt.date_text(data.day), done=done, n=len(stops)
             )
         )
-        last = fmt.datetime_text(data.last_sync) if data.last_sync else t("never")
+        last = fmt.datetime_text(data.last_sync_at) if data.last_sync_at else t("never")
         self.sync_line.setText(
-            t("Unsynced changes: {n} · Last sync: {when}").format(n=data.unsynced, when=last)
+            t("Unsynced changes: {n} · Last sync: {when}").format(n=data.unsynced_count, when=last)
         )
         self.plan.set_rows(stops)
         self.follow_ups.set_rows(data.follow_ups)
         self.new_customers.set_rows(data.new_customers)
-        self.overdue.set_rows(data.overdue)
+        self.overdue.set_rows(data.overdue_receivables)
         grades = sorted({r.grade for r in data.follow_ups})
         by_grade = " ".join(
             f"{g}:{sum(1 for r in data.follow_ups if r.grade == g)}" for g in grades
         )
         self.boxes["followUps"].setTitle(
-            t("Follow-ups due ({n}) {by_grade}").format(n=len(data.follow_ups), by_grade=by_grade)
+            t("Follow-ups due ({n}, {late} overdue) {by_grade}").format(
+                n=data.follow_ups_due_count, late=data.follow_ups_overdue_count, by_grade=by_grade
+            )
         )
         self.boxes["newCustomers"].setTitle(
             t("New customers near the 7-day first-contact limit ({n})").format(
                 n=len(data.new_customers)
             )
         )
-        self.boxes["overdue"].setTitle(t("Overdue receivables ({n})").format(n=len(data.overdue)))
+        self.boxes["overdue"].setTitle(
+            t("Overdue receivables ({n}, {amount})").format(
+                n=data.overdue_count, amount=fmt.yuan(data.overdue_amount)
+            )
+        )
 
     # ----- plan actions -----------------------------------------------------------------
     def _call(self, fn: Any, *args: Any) -> bool:
         try:
             fn(*args)
         except Exception as exc:
-            QMessageBox.warning(self, self.tr("Visit plan"), error_text(exc))
+            self.message.setText(error_text(exc))
             return False
+        self.message.setText("")
         self.ctx.changed("plans")
         self.refresh()
         return True
@@ -254,9 +264,9 @@ class TodayPage(QWidget):
     def move(self, delta: int) -> None:
         """Move the selected stop up (-1) or down (+1) in the day's order."""
         row = self.plan.current_row()
-        if row is None or self.data is None or self.data.plan is None:
+        if row is None or self.data is None:
             return
-        ids = [s.id for s in self.data.plan.stops]
+        ids = [s.id for s in self.data.stops]
         i = ids.index(row.id)
         j = i + delta
         if not 0 <= j < len(ids):
