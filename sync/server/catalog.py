@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from app.errors import WaiqinError
 from app.models import new_id
+from app.rules.pinyin import pinyin_keys
 from app.rules.tax import validate_tax_rate
 from app.rules.validation import validate_quantity, validate_unit_price
 from sync.server.db import Database
@@ -102,9 +103,13 @@ def _parse(kind: str, row: dict[str, str], products: dict[str, dict[str, Any]]) 
     if kind == "product":
         stock = _opt(row, "stock_qty")
         active = (_opt(row, "active") or "yes").lower() not in ("no", "0", "false", "否")
+        name = _need(row, "name")
+        initials, full = pinyin_keys(name)
         return {
             "code": _need(row, "code"),
-            "name": _need(row, "name"),
+            "name": name,
+            "pinyin_initials": initials,
+            "pinyin_full": full,
             "spec": _opt(row, "spec"),
             "unit": _need(row, "unit"),
             "category": _opt(row, "category"),

@@ -152,7 +152,10 @@ def _utc(text: str) -> dt.datetime:
 
 def new_row(entity: str, row_id: str, now: dt.datetime, **fields: Any) -> dict[str, Any]:
     """A complete JSON row made by the server (every column present)."""
-    data: dict[str, Any] = dict.fromkeys(columns(entity))
+    data: dict[str, Any] = {}
+    for key, column in columns(entity).items():
+        default = column.default
+        data[key] = default.arg if default is not None and default.is_scalar else None
     data.update(id=row_id, created_at=now.isoformat(), updated_at=now.isoformat())
     data.update(fields)
     return data

@@ -185,3 +185,61 @@ class Faults:
             _ = response.content  # finish the first exchange, then send the same bytes again
             response = send(request.copy())
         return response
+
+
+def add_customer(ws: Workspace, owner: str, name: str = "Shop", **fields: Any) -> str:
+    """Create a customer on the laptop (through the outbox); returns its id."""
+    from app import db
+    from app.models import Customer, new_id
+
+    cid = new_id()
+    with db.transaction(ws.sessions) as s:
+        s.add(
+            Customer(
+                id=cid,
+                code=f"C-{cid[-8:]}",
+                name=name,
+                name_key=name.lower(),
+                kind="retail",
+                owner=owner,
+                **fields,
+            )
+        )
+    return cid
+
+
+def edit(ws: Workspace, model: type[Any], row_id: str, **fields: Any) -> None:
+    """Change fields of a laptop row (through the outbox)."""
+    from app import db
+
+    with db.transaction(ws.sessions) as s:
+        obj = s.get(model, row_id)
+        assert obj is not None
+        for key, value in fields.items():
+            setattr(obj, key, value)
+
+
+def get(ws: Workspace, model: type[Any], row_id: str) -> Any:
+    """A laptop row (detached) or None."""
+    with ws.sessions() as s:
+        obj = s.get(model, row_id)
+        if obj is not None:
+            s.expunge(obj)
+        return obj
+
+
+def sync(ws: Workspace, **kwargs: Any) -> Any:
+    """One full sync with fast retries; returns the SyncReport."""
+    from sync.client import SyncEngine
+
+    kwargs.setdefault("backoff", 0.01)
+    return SyncEngine(ws, **kwargs).run()
+
+
+def server_row(server: ServerHarness, entity: str, row_id: str) -> dict[str, Any] | None:
+    """The server's JSON row of a record, or None."""
+    from sync.server.models import Record
+
+    with server.db.read() as s:
+        record = s.get(Record, (entity, row_id))
+        return None if record is None else dict(record.data)

@@ -13,17 +13,33 @@ from sync.server.models import MutationResult, Record, Token
 from tests.sync.harness import PASSWORD, ServerHarness, gz
 
 
-def _login(server: ServerHarness, username: str = "alice", password: str = PASSWORD,
-           device: str = "dev-a", code: str = "DEVA01") -> tuple[int, dict[str, object]]:
-    resp = server.api("POST", "/login", {"username": username, "password": password,
-                                         "device_id": device, "device_code": code})
+def _login(
+    server: ServerHarness,
+    username: str = "alice",
+    password: str = PASSWORD,
+    device: str = "dev-a",
+    code: str = "DEVA01",
+) -> tuple[int, dict[str, object]]:
+    resp = server.api(
+        "POST",
+        "/login",
+        {"username": username, "password": password, "device_id": device, "device_code": code},
+    )
     return resp.status_code, resp.json()
 
 
 def _customer(owner: str, cid: str = "c-1") -> dict[str, object]:
     now = dt.datetime.now(dt.UTC).isoformat()
-    return {"id": cid, "code": cid, "name": "Shop", "name_key": "shop", "kind": "retail",
-            "owner": owner, "created_at": now, "updated_at": now}
+    return {
+        "id": cid,
+        "code": cid,
+        "name": "Shop",
+        "name_key": "shop",
+        "kind": "retail",
+        "owner": owner,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def _record_count(server: ServerHarness) -> int:
@@ -43,8 +59,12 @@ def test_login_gives_a_token_stored_only_as_its_hash(server: ServerHarness) -> N
     status, body = _login(server)
     assert status == 200
     token = str(body["token"])
-    assert body["user"] == {"username": "alice", "display_name": "Alice", "role": "rep",
-                            "territory": "east"}
+    assert body["user"] == {
+        "username": "alice",
+        "display_name": "Alice",
+        "role": "rep",
+        "territory": "east",
+    }
     with server.db.read() as s:
         stored = s.scalars(select(Token.token_hash)).all()
     assert token not in stored and len(stored) == 1 and len(stored[0]) == 64
@@ -118,13 +138,20 @@ def test_malformed_json_and_wrong_types_are_clear_4xx_and_change_nothing(
     assert wrong.status_code == 422 and wrong.json()["code"] == "bad_request"
     extra = server.api("POST", "/pull", {"device_id": "dev-a", "cursor": -1}, token=token)
     assert extra.status_code == 422
-    mutation = {"no": 1, "entity": "customer", "entity_id": "c-1", "op": "insert",
-                "payload": _customer("alice")}
-    unordered = server.api("POST", "/push", {"device_id": "dev-a",
-                                             "mutations": [mutation, mutation]}, token=token)
+    mutation = {
+        "no": 1,
+        "entity": "customer",
+        "entity_id": "c-1",
+        "op": "insert",
+        "payload": _customer("alice"),
+    }
+    unordered = server.api(
+        "POST", "/push", {"device_id": "dev-a", "mutations": [mutation, mutation]}, token=token
+    )
     assert unordered.status_code == 400
-    damaged = server.api("POST", "/push", raw=b"\x1f\x8bnot-gzip", token=token,
-                         headers={"Content-Encoding": "gzip"})
+    damaged = server.api(
+        "POST", "/push", raw=b"\x1f\x8bnot-gzip", token=token, headers={"Content-Encoding": "gzip"}
+    )
     assert damaged.status_code == 400
     assert _record_count(server) == before
 
@@ -132,8 +159,12 @@ def test_malformed_json_and_wrong_types_are_clear_4xx_and_change_nothing(
 def test_a_row_with_wrong_field_types_is_rejected_per_record(server: ServerHarness) -> None:
     token = str(_login(server)[1]["token"])
     row = _customer("alice") | {"credit_limit": 12.5, "potential": "high"}
-    body = {"device_id": "dev-a", "mutations": [
-        {"no": 1, "entity": "customer", "entity_id": "c-1", "op": "insert", "payload": row}]}
+    body = {
+        "device_id": "dev-a",
+        "mutations": [
+            {"no": 1, "entity": "customer", "entity_id": "c-1", "op": "insert", "payload": row}
+        ],
+    }
     result = server.api("POST", "/push", body, token=token).json()["results"][0]
     assert result["outcome"] == "rejected" and result["code"] == "invalid"
     assert "credit_limit" in result["reason"]
@@ -146,8 +177,7 @@ def test_huge_payloads_get_413_plain_or_gzip(server: ServerHarness) -> None:
     big = b'{"device_id": "' + b"x" * (11 * 1024 * 1024) + b'"}'
     assert server.api("POST", "/push", raw=big, token=token).status_code == 413
     bomb = gzip.compress(big)
-    resp = server.api("POST", "/push", raw=bomb, token=token,
-                      headers={"Content-Encoding": "gzip"})
+    resp = server.api("POST", "/push", raw=bomb, token=token, headers={"Content-Encoding": "gzip"})
     assert resp.status_code == 413 and resp.json()["code"] == "too_large"
     with server.db.read() as s:
         assert s.scalar(select(func.count()).select_from(MutationResult)) == 0
@@ -155,11 +185,21 @@ def test_huge_payloads_get_413_plain_or_gzip(server: ServerHarness) -> None:
 
 def test_gzip_request_bodies_are_accepted(server: ServerHarness) -> None:
     token = str(_login(server)[1]["token"])
-    body = {"device_id": "dev-a", "mutations": [
-        {"no": 1, "entity": "customer", "entity_id": "c-1", "op": "insert",
-         "payload": _customer("alice")}]}
-    resp = server.api("POST", "/push", raw=gz(body), token=token,
-                      headers={"Content-Encoding": "gzip"})
+    body = {
+        "device_id": "dev-a",
+        "mutations": [
+            {
+                "no": 1,
+                "entity": "customer",
+                "entity_id": "c-1",
+                "op": "insert",
+                "payload": _customer("alice"),
+            }
+        ],
+    }
+    resp = server.api(
+        "POST", "/push", raw=gz(body), token=token, headers={"Content-Encoding": "gzip"}
+    )
     assert resp.status_code == 200, resp.text
     assert resp.json()["results"][0]["outcome"] == "applied"
     assert json.loads(json.dumps(resp.json()))["last_applied"] == 1
@@ -170,5 +210,9 @@ def test_only_managers_reach_the_admin_api(server: ServerHarness) -> None:
     assert server.api("GET", "/admin/activity", token=rep).status_code == 403
     boss = server.token_for("boss")
     assert server.api("GET", "/admin/activity", token=boss).status_code == 200
-    assert server.api("POST", "/push", {"device_id": "manager-console", "mutations": []},
-                      token=boss).status_code == 403
+    assert (
+        server.api(
+            "POST", "/push", {"device_id": "manager-console", "mutations": []}, token=boss
+        ).status_code
+        == 403
+    )
