@@ -44,30 +44,34 @@ from app.backup_files import (
     BackupError,
     BackupInfo,
     Cancel,
-    Meter,
     Progress,
-    VerifyResult,
     backup_dirs,
     backup_error,
-    check_db,
-    check_opened,
     cleanup_stale,
     copy_file,
-    db_facts,
     digest,
     fsync_path,
     info_of,
     list_backups,
     make_name,
     open_keyed,
+    rotate,
     storage_error,
-    verify_backup,
     write_json,
     write_owner,
 )
-from app.backup_rotation import DEFAULT_POLICY, Policy, Stamp, keep_set
-from app.i18n import QT_TRANSLATE_NOOP, Msg, msg
-from app.models import Setting, utcnow
+from app.backup_mirror import get_mirror_dir, mirror_copy, mirror_setting_raw, set_mirror_dir
+from app.backup_rotation import DEFAULT_POLICY, Policy
+from app.backup_verify import (
+    Meter,
+    VerifyResult,
+    check_db,
+    check_opened,
+    db_facts,
+    verify_backup,
+)
+from app.i18n import QT_TRANSLATE_NOOP, Msg
+from app.models import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +95,6 @@ __all__ = [
     "verify_backup",
 ]
 
-MIRROR_SETTING = "backup_mirror_dir"
 STEP_PAGES = 256
 BACKUPS_DIR = "backups"
 
@@ -256,7 +259,7 @@ def create_backup_at(
     removed = rotate(folder, now, policy)
     mirror_path, mirror_error = (None, None)
     if mirror is not None:
-        mirror_path, mirror_error = _mirror(info, mirror, now, policy)
+        mirror_path, mirror_error = mirror_copy(info, mirror, now, policy)
     return BackupResult(info, mirror_path, mirror_error, removed)
 
 
@@ -327,78 +330,6 @@ def verify_all(
     return results
 
 
-def rotate(folder: Path, now: dt.datetime, policy: Policy = DEFAULT_POLICY) -> list[str]:
-    """Remove backups the policy no longer keeps; returns their names."""
-    infos = list_backups(folder)
-    keep = keep_set((Stamp(b.name, b.created_at, b.reason) for b in infos), now, policy)
-    removed: list[str] = []
-    for b in infos:
-        if b.name not in keep:
-            shutil.rmtree(b.path, ignore_errors=True)
-            removed.append(b.name)
-    if removed:
-        log.info("rotation removed %d backups", len(removed))
-    return removed
-
-
-# --------------------------------------------------------------------------- mirror
-
-
-def get_mirror_dir(ws: Any) -> Path | None:
-    """The second backup folder from the ``backup_mirror_dir`` setting (None when unset)."""
-    with ws.sessions() as s:
-        row = s.get(Setting, MIRROR_SETTING)
-        return Path(row.value) if row is not None and row.value else None
-
-
-def set_mirror_dir(ws: Any, path: Path | None) -> None:
-    """Set (or clear with None) the second backup folder."""
-    with db.transaction(ws.sessions) as s:
-        row = s.get(Setting, MIRROR_SETTING)
-        if path is None:
-            if row is not None:
-                s.delete(row)
-        else:
-            s.merge(Setting(key=MIRROR_SETTING, value=str(path.expanduser().resolve())))
-
-
-def _mirror(
-    info: BackupInfo, mirror: Path, now: dt.datetime, policy: Policy
-) -> tuple[Path | None, Msg | None]:
-    """Copy a finished backup to the second folder (never fails the backup itself)."""
-    if not mirror.is_dir():
-        return None, msg(
-            "backup",
-            QT_TRANSLATE_NOOP(
-                "backup",
-                "The second backup folder {folder} is not available (USB stick not "
-                "plugged in, network share offline?). The local backup was made.",
-            ),
-            folder=str(mirror),
-        )
-    tmp = mirror / (TMP_PREFIX + info.name)
-    try:
-        cleanup_stale(mirror)
-        tmp.mkdir()
-        write_owner(tmp)
-        files = info.manifest["files"]
-        for name in (DB_NAME, META_NAME, MANIFEST_NAME):
-            size, sha = copy_file(info.path / name, tmp / name)
-            if name in files and (size, sha) != (files[name]["size"], files[name]["sha256"]):
-                raise OSError(f"copy of {name} differs")
-        fsync_path(tmp)
-        final = mirror / info.name
-        os.replace(tmp, final)
-        fsync_path(mirror)
-        (final / OWNER_NAME).unlink(missing_ok=True)
-        rotate(mirror, now, policy)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        log.warning("mirror copy failed: %s", type(exc).__name__)
-        return None, storage_error(exc, mirror).message
-    return final, None
-
-
 # --------------------------------------------------------------------------- pre-migration
 
 
@@ -432,12 +363,12 @@ def pre_migration_backup(path: Path, engine: Engine, now: dt.datetime | None = N
         info = _build(
             folder, "pre-migration", now, meta, workspace_id, copy, check, Meter(1, None, None)
         )
-        mirror = _mirror_setting_raw(conn)
+        mirror = mirror_setting_raw(conn)
     finally:
         raw.close()
     rotate(folder, now)
     if mirror is not None:
-        _mirror(info, mirror, now, DEFAULT_POLICY)
+        mirror_copy(info, mirror, now, DEFAULT_POLICY)
     return info.path
 
 
@@ -446,11 +377,3 @@ def _workspace_id(meta_file: Path) -> str:
         return str(json.loads(meta_file.read_text(encoding="utf-8"))["workspace_id"])
     except (OSError, ValueError, KeyError):
         return ""
-
-
-def _mirror_setting_raw(conn: Any) -> Path | None:
-    try:
-        row = conn.execute("SELECT value FROM setting WHERE key = ?", (MIRROR_SETTING,)).fetchone()
-    except sqlcipher3.Error:
-        return None
-    return Path(row[0]) if row and row[0] else None

@@ -31,8 +31,9 @@ from typing import Any
 
 import sqlcipher3
 
+from app.backup_rotation import DEFAULT_POLICY, Policy, Stamp, keep_set
 from app.errors import WaiqinError
-from app.i18n import QT_TRANSLATE_NOOP, Msg, msg
+from app.i18n import QT_TRANSLATE_NOOP, msg
 
 log = logging.getLogger(__name__)
 
@@ -118,26 +119,6 @@ class BackupInfo:
     unsynced: int
     workspace_id: str
     manifest: dict[str, Any] = field(repr=False, compare=False)
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    """Outcome of verifying one backup: ``ok`` or the problems found."""
-
-    name: str
-    path: Path
-    problems: tuple[Msg, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """True when every check passed."""
-        return not self.problems
-
-    def text(self, language: str | None = None) -> str:
-        """'ok' or the problems, one per line, in the user's language."""
-        if self.ok:
-            return msg("backup", QT_TRANSLATE_NOOP("backup", "ok")).text(language)
-        return "\n".join(p.text(language) for p in self.problems)
 
 
 def make_name(folder: Path, created_at: dt.datetime, reason: str) -> str:
@@ -277,222 +258,6 @@ def open_keyed(path: Path, key: bytes, *, readonly: bool) -> Any:
     return conn
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def db_facts(conn: Any, schema: str = "main") -> dict[str, Any]:
-    """What the manifest records about a database: counts, revision, outbox position."""
-    s = _q(schema)
-    tables = [
-        r[0]
-        for r in conn.execute(
-            f"SELECT name FROM {s}.sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )
-    ]
-    counts = {
-        t: int(conn.execute(f"SELECT count(*) FROM {s}.{_q(t)}").fetchone()[0]) for t in tables
-    }
-    facts: dict[str, Any] = {
-        "counts": counts,
-        "schema_revision": None,
-        "unsynced_ids": [],
-        "outbox_seq": 0,
-        "device_id": None,
-    }
-    if "alembic_version" in tables:
-        row = conn.execute(f"SELECT version_num FROM {s}.alembic_version").fetchone()
-        facts["schema_revision"] = None if row is None else str(row[0])
-    if "outbox" in tables:
-        facts["unsynced_ids"] = [
-            int(r[0])
-            for r in conn.execute(f"SELECT id FROM {s}.outbox WHERE acked_at IS NULL ORDER BY id")
-        ]
-        row = conn.execute(f"SELECT seq FROM {s}.sqlite_sequence WHERE name = 'outbox'").fetchone()
-        top = conn.execute(f"SELECT max(id) FROM {s}.outbox").fetchone()[0]
-        facts["outbox_seq"] = max(int(row[0]) if row else 0, int(top or 0))
-    if "sync_state" in tables:
-        row = conn.execute(f"SELECT value FROM {s}.sync_state WHERE key = 'device_id'").fetchone()
-        facts["device_id"] = None if row is None else str(row[0])
-    return facts
-
-
-def check_db(conn: Any, manifest: dict[str, Any], schema: str = "main") -> list[Msg]:
-    """Integrity of an opened backup database and agreement with its manifest."""
-    s = _q(schema)
-    try:
-        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {s}.integrity_check(20)")]
-        facts = db_facts(conn, schema)
-    except sqlcipher3.OperationalError as exc:
-        if "interrupt" in str(exc).lower():
-            raise cancelled() from exc
-        rows, facts = [type(exc).__name__ + ": " + str(exc)], None
-    except sqlcipher3.DatabaseError as exc:
-        rows, facts = [str(exc)], None
-    if rows != ["ok"]:
-        return [
-            msg(
-                "backup",
-                QT_TRANSLATE_NOOP("backup", "The database in the backup is damaged: {detail}"),
-                detail="; ".join(rows[:3]),
-            )
-        ]
-    assert facts is not None
-    problems: list[Msg] = []
-    expected = manifest.get("counts", {})
-    for table in sorted(set(expected) | set(facts["counts"])):
-        want, got = expected.get(table), facts["counts"].get(table)
-        if want != got:
-            problems.append(
-                msg(
-                    "backup",
-                    QT_TRANSLATE_NOOP(
-                        "backup",
-                        "Table {table} holds {got} records but the manifest says {want}.",
-                    ),
-                    table=table,
-                    got="-" if got is None else got,
-                    want="-" if want is None else want,
-                )
-            )
-    for key in ("schema_revision", "unsynced_ids", "outbox_seq"):
-        if manifest.get(key) != facts[key]:
-            problems.append(
-                msg(
-                    "backup",
-                    QT_TRANSLATE_NOOP(
-                        "backup", "The manifest's {item} does not match the backup's content."
-                    ),
-                    item=key,
-                )
-            )
-    return problems
-
-
-def check_files(path: Path, manifest: dict[str, Any], on_bytes: Callable[[int], None]) -> list[Msg]:
-    """Sizes and sha256 of the backup's files against the manifest."""
-    problems: list[Msg] = []
-    files = manifest.get("files", {})
-    for name in (DB_NAME, META_NAME):
-        want = files.get(name)
-        target = path / name
-        if want is None or not target.is_file():
-            problems.append(
-                msg(
-                    "backup",
-                    QT_TRANSLATE_NOOP("backup", "Incomplete backup: {file} is missing."),
-                    file=name,
-                )
-            )
-            continue
-        size, sha = digest(target, on_bytes)
-        if size != int(want["size"]):
-            problems.append(
-                msg(
-                    "backup",
-                    QT_TRANSLATE_NOOP(
-                        "backup",
-                        "{file} is truncated or incomplete: {size} bytes instead of {expected}.",
-                    ),
-                    file=name,
-                    size=size,
-                    expected=int(want["size"]),
-                )
-            )
-        elif sha != want["sha256"]:
-            problems.append(
-                msg(
-                    "backup",
-                    QT_TRANSLATE_NOOP(
-                        "backup",
-                        "{file} is damaged: its checksum does not match the one recorded "
-                        "when the backup was made.",
-                    ),
-                    file=name,
-                )
-            )
-    return problems
-
-
-class Meter:
-    """Turns phase-wise work into one ``progress(done, total)`` stream; checks cancel."""
-
-    def __init__(self, total: int, progress: Progress | None, cancel: Cancel | None) -> None:
-        self.total = max(total, 1)
-        self.done = 0
-        self._progress = progress
-        self._cancel = cancel
-
-    def check(self) -> None:
-        """Raise BackupCancelledError if the user asked to stop."""
-        if self._cancel is not None and self._cancel():
-            raise cancelled()
-
-    def to(self, done: int) -> None:
-        """Move to ``done`` units (never backwards), report and check cancel."""
-        self.done = min(max(self.done, done), self.total)
-        if self._progress is not None:
-            self._progress(self.done, self.total)
-        self.check()
-
-    def add(self, units: int) -> None:
-        """Advance by ``units``."""
-        self.to(self.done + units)
-
-
-def verify_backup(
-    path: Path, key: bytes, *, progress: Progress | None = None, cancel: Cancel | None = None
-) -> VerifyResult:
-    """Checksums, ``PRAGMA integrity_check`` with the key, and the manifest's counts."""
-    try:
-        manifest = read_manifest(path)
-    except BackupError as exc:
-        return VerifyResult(path.name, path, (exc.message,))
-    files = manifest.get("files", {})
-    total_bytes = sum(int(f.get("size", 0)) for f in files.values())
-    meter = Meter(2 * total_bytes + 1, progress, cancel)
-    problems = check_files(path, manifest, meter.add)
-    if problems:
-        return VerifyResult(path.name, path, tuple(problems))
-    meter.to(total_bytes)
-    problems = check_opened(path / DB_NAME, key, manifest, meter)
-    meter.to(meter.total)
-    return VerifyResult(path.name, path, tuple(problems))
-
-
-def check_opened(db_path: Path, key: bytes, manifest: dict[str, Any], meter: Meter) -> list[Msg]:
-    """Open the backup read-only with the key and run :func:`check_db` (cancellable)."""
-    try:
-        conn = open_keyed(db_path, key, readonly=True)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
-        return [
-            msg(
-                "backup",
-                QT_TRANSLATE_NOOP(
-                    "backup",
-                    "The backup cannot be opened with this workspace's key (made with "
-                    "another passphrase?), or it is damaged.",
-                ),
-            )
-        ]
-    try:
-        conn.set_progress_handler(lambda: 1 if meter_cancelled(meter) else 0, 20000)
-        return check_db(conn, manifest)
-    finally:
-        conn.close()
-
-
-def meter_cancelled(meter: Meter) -> bool:
-    """True when the meter's cancel flag is set (for SQLite's progress handler)."""
-    try:
-        meter.check()
-    except BackupCancelledError:
-        return True
-    return False
-
-
 def _owner_gone(tmp: Path) -> bool:
     try:
         pid_text, host = (tmp / OWNER_NAME).read_text(encoding="utf-8").split()
@@ -532,3 +297,17 @@ def cleanup_stale(folder: Path) -> list[str]:
 def write_owner(tmp: Path) -> None:
     """Mark a temp folder with this process (so a later run knows when it died)."""
     (tmp / OWNER_NAME).write_text(f"{os.getpid()} {socket.gethostname()}", encoding="utf-8")
+
+
+def rotate(folder: Path, now: dt.datetime, policy: Policy = DEFAULT_POLICY) -> list[str]:
+    """Remove backups the rotation policy no longer keeps; returns their names."""
+    infos = list_backups(folder)
+    keep = keep_set((Stamp(b.name, b.created_at, b.reason) for b in infos), now, policy)
+    removed: list[str] = []
+    for b in infos:
+        if b.name not in keep:
+            shutil.rmtree(b.path, ignore_errors=True)
+            removed.append(b.name)
+    if removed:
+        log.info("rotation removed %d backups", len(removed))
+    return removed
