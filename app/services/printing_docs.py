@@ -33,7 +33,7 @@ from app.documents.data import (
 )
 from app.documents.formatting import fmt_date
 from app.enums import label
-from app.errors import NotFoundError, StateError
+from app.errors import NotFoundError, StateError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, msg, normalize_language
 from app.models import (
     AuditEvent,
@@ -180,8 +180,20 @@ def _lines(rows: Sequence[LineRow], lang: str) -> tuple[LineItem, ...]:
 
 
 def quote_view(ws: Workspace, ref: str, lang: str) -> tuple[str, QuoteDoc]:
-    """(quote id, printed quote) of the quote with id or number ``ref``."""
+    """(quote id, printed quote) of the quote with id or number ``ref``.
+
+    ValidationError when the quote has no lead time yet.
+    """
     q = get_quote(ws, find_id(ws, Quote, "quote", ref, Quote.number))
+    if not q.lead_time_days:
+        # The printed quote promises a lead time; "ship the day you order" is not one.
+        raise ValidationError(
+            "lead_time_days",
+            msg(
+                "printing",
+                QT_TRANSLATE_NOOP("printing", "Set the lead time before printing the quote."),
+            ),
+        )
     return q.id, QuoteDoc(
         company=company(ws),
         number=q.number,
@@ -193,7 +205,7 @@ def quote_view(ws: Workspace, ref: str, lang: str) -> tuple[str, QuoteDoc]:
         total=q.grand_total,
         payment_terms=q.payment_terms or "",
         delivery_terms=q.delivery_terms or "",
-        lead_time_days=q.lead_time_days or 0,
+        lead_time_days=q.lead_time_days,
         valid_until=q.valid_until,
         prices_as_of=q.prices_as_of,
         rep=rep(ws),

@@ -16,7 +16,7 @@ from sqlalchemy import insert, select
 
 from app.db import transaction
 from app.documents.formatting import fmt_date, fmt_money
-from app.errors import NotFoundError, StateError
+from app.errors import NotFoundError, StateError, ValidationError
 from app.models import (
     AuditEvent,
     CompanyProfile,
@@ -36,7 +36,7 @@ from app.seed import seed
 from app.services import printing, reports
 from app.services.doc_lines import LineDraft
 from app.services.plans import StopInput, plan_day
-from app.services.quotes import QuoteInput, QuoteRow, create_quote
+from app.services.quotes import QuoteInput, QuoteRow, create_quote, update_quote
 from app.services.receipts import ReceiptInput, ReceiptRow, issue_receipt, void_receipt
 from app.services.settings import Letterhead, set_setting
 from tests.unit.documents.documents_helpers import pages_text, squeeze
@@ -167,6 +167,24 @@ def test_quote_is_found_by_id_or_number_and_each_print_is_audited(ws: Any, out: 
     rows = print_audits(ws)
     assert [(a.action, a.entity, a.entity_id) for a in rows] == [("print", "quote", q.id)] * 2
     assert rows[0].detail == {"document": "quote", "lines": 3, "language": "zh_CN"}
+
+
+def test_quote_without_lead_time_is_not_printed(ws: Any, out: Path) -> None:
+    q = new_quote(ws)
+    update_quote(
+        ws,
+        q.id,
+        QuoteInput(
+            customer_id=q.customer_id,
+            lines=tuple(LineDraft(x.product_id or "", x.quantity) for x in q.lines[:1]),
+            quote_date=TODAY,
+        ),
+    )
+    with pytest.raises(ValidationError) as exc:
+        printing.print_quote(ws, q.number, out / "q.pdf")
+    assert "lead time" in exc.value.text("en")
+    assert not files(out)
+    assert print_audits(ws) == []
 
 
 def test_quote_prints_in_english_when_asked(ws: Any, out: Path) -> None:
