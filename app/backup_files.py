@@ -206,9 +206,10 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
 
 def fsync_path(path: Path) -> None:
     """fsync a file, or a folder where the platform allows it (POSIX)."""
-    if path.is_dir() and os.name != "posix":
+    is_dir = path.is_dir()
+    if is_dir and os.name != "posix":
         return
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY if is_dir else os.O_RDWR)
     try:
         os.fsync(fd)
     finally:

@@ -16,7 +16,6 @@ import datetime as dt
 import json
 import logging
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -262,6 +261,8 @@ def restore_in_place(
         )
     staged: Path | None = None
     try:
+        if meta is None:  # lost: the backup's copy belongs to the same key
+            _write_meta(data_dir, (backup / META_NAME).read_bytes())
         staged = _stage(info, data_dir, meter, 700)
         current = _read_current(data_dir / DB_NAME, key, int(info.manifest.get("outbox_seq", 0)))
         safety, quarantined = None, None
@@ -281,9 +282,6 @@ def restore_in_place(
         _carry_forward(staged, key, current, info)
         _swap_in(staged, data_dir)
         staged = None
-        if meta is None:
-            shutil.copyfile(backup / META_NAME, data_dir / (META_NAME + ".tmp"))
-            os.replace(data_dir / (META_NAME + ".tmp"), data_dir / META_NAME)
     except OSError as exc:
         raise storage_error(exc, data_dir) from exc
     finally:
@@ -336,8 +334,7 @@ def restore_to_new(
         _carry_forward(staged, key, current, info)
         _swap_in(staged, new_dir)
         staged = None
-        shutil.copyfile(backup / META_NAME, new_dir / (META_NAME + ".tmp"))
-        os.replace(new_dir / (META_NAME + ".tmp"), new_dir / META_NAME)
+        _write_meta(new_dir, (backup / META_NAME).read_bytes())
         fsync_path(new_dir)
     except OSError as exc:
         raise storage_error(exc, new_dir) from exc
@@ -347,6 +344,15 @@ def restore_to_new(
     meter.to(meter.total)
     lost, returning = _lost(current) if current is not None else ((), 0)
     return RestoreReport(info, new_dir, False, None, None, current is not None, lost, returning)
+
+
+def _write_meta(folder: Path, data: bytes) -> None:
+    tmp = folder / (META_NAME + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, folder / META_NAME)
 
 
 def _read_meta(data_dir: Path) -> dict[str, Any] | None:

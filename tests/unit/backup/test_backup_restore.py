@@ -250,3 +250,14 @@ def test_progress_reaches_the_end(seeded, tmp_path: Path) -> None:
     restore_to_new(backup, tmp_path / "n", seeded.key, progress=lambda d, t: steps.append((d, t)))
     assert steps and steps[-1][0] == steps[-1][1]
     assert [d for d, _ in steps] == sorted(d for d, _ in steps)
+
+
+def test_missing_workspace_file_comes_back_from_the_backup(seeded) -> None:
+    ws = seeded
+    backup = create_backup(ws).info.path
+    ws.close()
+    meta = (ws.path / META_FILE).read_bytes()
+    (ws.path / META_FILE).unlink()
+    restore_in_place(ws.path, ws.key, backup)
+    assert (ws.path / META_FILE).read_bytes() == meta
+    open_workspace(ws.path, TEST_PASSPHRASE).close()
