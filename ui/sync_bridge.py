@@ -60,11 +60,13 @@ def server_url(ws: Workspace) -> str | None:
 
 def signed_in(ws: Workspace) -> bool:
     """True when a server and a token are known."""
-    mod = client()
-    fn = getattr(mod, "is_logged_in", None) if mod else None
-    if callable(fn):
-        return bool(fn(ws))
-    return server_url(ws) is not None
+    if server_url(ws) is None:
+        return False
+    try:
+        from sync import local
+    except ImportError:
+        return True
+    return local.load_token(ws) is not None
 
 
 def probe(ws: Workspace) -> bool:
@@ -82,7 +84,7 @@ def probe(ws: Workspace) -> bool:
     import requests
 
     try:
-        requests.get(url.rstrip("/") + "/v1/health", timeout=2)
+        requests.get(url.rstrip("/") + "/healthz", timeout=2)
     except requests.RequestException:
         return False
     return True
