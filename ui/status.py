@@ -98,24 +98,27 @@ class StatusBar(QStatusBar):
         """Texts in the current language."""
         snap = self.snapshot
 
-        def t(text: str) -> str:
-            return QCoreApplication.translate("StatusBar", text)
-
         if snap is None:
             self.online.setText("")
             self.unsynced.setText("")
             self.last_sync.setText("")
             return
         if not snap.signed_in:
-            self.online.setText("○ " + t("Offline (not signed in)"))
+            self.online.setText(
+                "○ " + QCoreApplication.translate("StatusBar", "Offline (not signed in)")
+            )
         elif snap.online:
-            self.online.setText("● " + t("Online"))
+            self.online.setText("● " + QCoreApplication.translate("StatusBar", "Online"))
         else:
-            self.online.setText("○ " + t("Offline"))
-        self.unsynced.setText(t("Unsynced changes: {n}").format(n=snap.unsynced))
+            self.online.setText("○ " + QCoreApplication.translate("StatusBar", "Offline"))
+        self.unsynced.setText(
+            QCoreApplication.translate("StatusBar", "Unsynced changes: {n}").format(n=snap.unsynced)
+        )
         if snap.last_sync is None:
-            self.last_sync.setText(t("Never synced"))
+            self.last_sync.setText(QCoreApplication.translate("StatusBar", "Never synced"))
         else:
             self.last_sync.setText(
-                t("Last sync: {when}").format(when=datetime_text(snap.last_sync))
+                QCoreApplication.translate("StatusBar", "Last sync: {when}").format(
+                    when=datetime_text(snap.last_sync)
+                )
             )

@@ -60,19 +60,18 @@ class DocumentEditor(QDialog):
         self.customer_id = customer_id
         self.last_preview: Preview | None = None
         self.setObjectName("documentEditor")
-        t = self.tr
-        self.setWindowTitle(t("Quote") if kind == "quote" else t("Order draft"))
+        self.setWindowTitle(self.tr("Quote") if kind == "quote" else self.tr("Order draft"))
         self.resize(1100, 680)
-        self.customer_label = QLabel(t("No customer chosen"))
+        self.customer_label = QLabel(self.tr("No customer chosen"))
         self.customer_label.setObjectName("docCustomer")
-        choose = QPushButton(t("Choose customer…"))
+        choose = QPushButton(self.tr("Choose customer…"))
         choose.setObjectName("docChooseCustomer")
         choose.clicked.connect(self.choose_customer)
 
         self.product_search = QLineEdit()
         self.product_search.setObjectName("productSearch")
         self.product_search.setPlaceholderText(
-            t("Product code, name or pinyin initials; Enter adds")
+            self.tr("Product code, name or pinyin initials; Enter adds")
         )
         self.product_search.returnPressed.connect(self.add_from_search)
         self.product_hint = QLabel()
@@ -82,7 +81,7 @@ class DocumentEditor(QDialog):
         self.hint_timer.setInterval(150)
         self.hint_timer.timeout.connect(self._hint)
         self.product_search.textChanged.connect(lambda _t: self.hint_timer.start())
-        remove = QPushButton(t("Remove line"))
+        remove = QPushButton(self.tr("Remove line"))
         remove.setObjectName("removeLine")
         remove.clicked.connect(self.remove_line)
 
@@ -112,33 +111,33 @@ class DocumentEditor(QDialog):
         self.notes.setObjectName("docNotes")
         if kind == "quote":
             self.date1.setDate(QDate(ctx.today() + dt.timedelta(days=30)))
-            fields.addRow(t("Valid until"), self.date1)
+            fields.addRow(self.tr("Valid until"), self.date1)
             self.delivery = QLineEdit()
             self.delivery.setObjectName("deliveryTerms")
-            fields.addRow(t("Delivery terms"), self.delivery)
+            fields.addRow(self.tr("Delivery terms"), self.delivery)
             self.lead = QSpinBox()
             self.lead.setObjectName("leadTime")
             self.lead.setRange(0, 365)
             self.lead.setSpecialValueText("—")
-            fields.addRow(t("Lead time (days)"), self.lead)
+            fields.addRow(self.tr("Lead time (days)"), self.lead)
         else:
             self.date1.setDate(QDate(ctx.today() + dt.timedelta(days=2)))
-            fields.addRow(t("Delivery date"), self.date1)
+            fields.addRow(self.tr("Delivery date"), self.date1)
             self.delivery = QLineEdit()
             self.delivery.setObjectName("deliveryAddress")
-            fields.addRow(t("Delivery address"), self.delivery)
-        fields.addRow(t("Payment terms"), self.payment_terms)
-        fields.addRow(t("Notes"), self.notes)
+            fields.addRow(self.tr("Delivery address"), self.delivery)
+        fields.addRow(self.tr("Payment terms"), self.payment_terms)
+        fields.addRow(self.tr("Notes"), self.notes)
 
         # totals and warnings
         self.totals: dict[str, QLabel] = {}
         grid = QGridLayout()
         for i, (key, text) in enumerate(
             (
-                ("subtotal", t("Subtotal (ex tax)")),
-                ("discount", t("Discount")),
-                ("tax", t("Tax")),
-                ("total", t("Total")),
+                ("subtotal", self.tr("Subtotal (ex tax)")),
+                ("discount", self.tr("Discount")),
+                ("tax", self.tr("Tax")),
+                ("total", self.tr("Total")),
             )
         ):
             label = QLabel("—")
@@ -156,14 +155,14 @@ class DocumentEditor(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
 
-        self.save_button = QPushButton(t("Save draft"))
+        self.save_button = QPushButton(self.tr("Save draft"))
         self.save_button.setObjectName("saveDocument")
         self.save_button.clicked.connect(self.save)
-        self.submit_button = QPushButton(t("Save and submit"))
+        self.submit_button = QPushButton(self.tr("Save and submit"))
         self.submit_button.setObjectName("submitOrder")
         self.submit_button.clicked.connect(self.submit)
         self.submit_button.setVisible(kind == "order")
-        close = QPushButton(t("Close"))
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
 
         top = QHBoxLayout()

@@ -29,8 +29,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("loginDialog")
-        t = self.tr
-        self.setWindowTitle(t("Log in to the server"))
+        self.setWindowTitle(self.tr("Log in to the server"))
         self.url = QLineEdit(sync_bridge.server_url(ctx.ws) or "http://127.0.0.1:8765")
         self.url.setObjectName("serverUrl")
         self.username = QLineEdit(ctx.ws.state("username") or "")
@@ -42,9 +41,9 @@ class LoginDialog(QDialog):
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(t("Server"), self.url)
-        form.addRow(t("User name"), self.username)
-        form.addRow(t("Password"), self.password)
+        form.addRow(self.tr("Server"), self.url)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

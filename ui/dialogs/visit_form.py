@@ -57,34 +57,37 @@ class VisitForm(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        t = self.tr
         f = self.form = FieldForm(self)
         stage = QComboBox()
         stage.addItem("—", "")
         for s in VisitStage:
             stage.addItem(i18n.label(s), s.value)
-        f.add("stage", t("Stage reached"), stage)
-        f.add("met_person", t("Person met"), QLineEdit())
-        f.add("met_is_decision_maker", t("Decision maker"), QCheckBox(t("Makes the decision")))
-        f.add("situation", t("Situation"), _text())
-        f.add("problem", t("Problem"), _text())
-        f.add("solution", t("Solution"), _text())
+        f.add("stage", self.tr("Stage reached"), stage)
+        f.add("met_person", self.tr("Person met"), QLineEdit())
+        f.add(
+            "met_is_decision_maker",
+            self.tr("Decision maker"),
+            QCheckBox(self.tr("Makes the decision")),
+        )
+        f.add("situation", self.tr("Situation"), _text())
+        f.add("problem", self.tr("Problem"), _text())
+        f.add("solution", self.tr("Solution"), _text())
         shelf = QComboBox()
         shelf.addItem("—", "")
         for code in SHELF_DISPLAY:
             shelf.addItem(shelf_label(code), code)
-        f.add("shelf_display", t("Shelf display"), shelf)
+        f.add("shelf_display", self.tr("Shelf display"), shelf)
         facings = QSpinBox()
         facings.setRange(-1, 999)
         facings.setSpecialValueText("—")
         facings.setValue(-1)
-        f.add("facings", t("Facings"), facings)
+        f.add("facings", self.tr("Facings"), facings)
         competitors = QLineEdit()
-        competitors.setPlaceholderText(t("Competitor=price; up to three"))
-        f.add("competitor", t("Competitor prices"), competitors)
-        f.add("price_tags_ok", t("Price tags"), QCheckBox(t("Price tags correct")))
-        f.add("next_follow_up", t("Next follow-up"), optional_date_edit())
-        f.add("follow_up_reason", t("Follow-up reason"), QLineEdit())
+        competitors.setPlaceholderText(self.tr("Competitor=price; up to three"))
+        f.add("competitor", self.tr("Competitor prices"), competitors)
+        f.add("price_tags_ok", self.tr("Price tags"), QCheckBox(self.tr("Price tags correct")))
+        f.add("next_follow_up", self.tr("Next follow-up"), optional_date_edit())
+        f.add("follow_up_reason", self.tr("Follow-up reason"), QLineEdit())
         self.setLayout(f.layout)
         f.edited.connect(self.edited.emit)
         self.hint = QLabel()

@@ -38,25 +38,27 @@ class CollectionsPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.dialogs: list[ReceiptDialog] = []
-        t = self.tr
-        title = QLabel(t("Collections"))
+        title = QLabel(self.tr("Collections"))
         title.setObjectName("pageTitle")
         self.receivables = RowTable(
             [
-                Column(t("Customer"), lambda r: r.customer_name),
-                Column(t("Document"), lambda r: r.document_number),
-                Column(t("Due"), lambda r: fmt.date_text(r.due_on), sort=lambda r: r.due_on),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Document"), lambda r: r.document_number),
+                Column(self.tr("Due"), lambda r: fmt.date_text(r.due_on), sort=lambda r: r.due_on),
                 Column(
-                    t("Amount"), lambda r: fmt.money(r.amount), sort=lambda r: r.amount, right=True
+                    self.tr("Amount"),
+                    lambda r: fmt.money(r.amount),
+                    sort=lambda r: r.amount,
+                    right=True,
                 ),
                 Column(
-                    t("Open"),
+                    self.tr("Open"),
                     lambda r: fmt.money(r.open_amount),
                     sort=lambda r: r.open_amount,
                     right=True,
                 ),
                 Column(
-                    t("Status"),
+                    self.tr("Status"),
                     lambda r: i18n.label(r.status.value),
                     color=lambda r: "#b00020" if r.status.value == "overdue" else None,
                 ),
@@ -66,7 +68,7 @@ class CollectionsPage(QWidget):
         )
         self.filter = QLineEdit()
         self.filter.setObjectName("receivableFilter")
-        self.filter.setPlaceholderText(t("Filter receivables"))
+        self.filter.setPlaceholderText(self.tr("Filter receivables"))
         self.filter.textChanged.connect(self.receivables.set_filter)
         self.day = QDateEdit(QDate(ctx.today()))
         self.day.setObjectName("receiptDay")
@@ -75,19 +77,26 @@ class CollectionsPage(QWidget):
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.receipts = RowTable(
             [
-                Column(t("Number"), lambda r: r.number),
-                Column(t("Time"), lambda r: fmt.time_text(r.issued_at), sort=lambda r: r.issued_at),
-                Column(t("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Number"), lambda r: r.number),
                 Column(
-                    t("Amount"), lambda r: fmt.money(r.amount), sort=lambda r: r.amount, right=True
+                    self.tr("Time"),
+                    lambda r: fmt.time_text(r.issued_at),
+                    sort=lambda r: r.issued_at,
                 ),
-                Column(t("Method"), lambda r: i18n.label(r.method)),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
                 Column(
-                    t("Status"),
-                    lambda r: t("Voided") if r.voided else t("Valid"),
+                    self.tr("Amount"),
+                    lambda r: fmt.money(r.amount),
+                    sort=lambda r: r.amount,
+                    right=True,
+                ),
+                Column(self.tr("Method"), lambda r: i18n.label(r.method)),
+                Column(
+                    self.tr("Status"),
+                    lambda r: self.tr("Voided") if r.voided else self.tr("Valid"),
                     color=lambda r: "#888" if r.voided else None,
                 ),
-                Column(t("Void reason"), lambda r: r.void_reason or ""),
+                Column(self.tr("Void reason"), lambda r: r.void_reason or ""),
             ],
             "receiptTable",
             stretch=2,
@@ -96,13 +105,13 @@ class CollectionsPage(QWidget):
         self.total.setObjectName("receiptTotal")
         self.reason = QLineEdit()
         self.reason.setObjectName("voidReason")
-        self.reason.setPlaceholderText(t("Reason for voiding the selected receipt"))
+        self.reason.setPlaceholderText(self.tr("Reason for voiding the selected receipt"))
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
-            ("collect", t("Collect money…"), lambda: self.collect()),
-            ("collectBill", t("Collect this bill…"), self.collect_bill),
-            ("voidReceipt", t("Void"), self.void_selected),
-            ("printReceipt", t("Print receipt"), self.print_selected),
+            ("collect", self.tr("Collect money…"), lambda: self.collect()),
+            ("collectBill", self.tr("Collect this bill…"), self.collect_bill),
+            ("voidReceipt", self.tr("Void"), self.void_selected),
+            ("printReceipt", self.tr("Print receipt"), self.print_selected),
         ):
             b = QPushButton(text)
             b.setObjectName(name)
@@ -116,7 +125,7 @@ class CollectionsPage(QWidget):
         tv = QVBoxLayout(top)
         tv.setContentsMargins(0, 0, 0, 0)
         r1 = QHBoxLayout()
-        r1.addWidget(QLabel(t("Open receivables")))
+        r1.addWidget(QLabel(self.tr("Open receivables")))
         r1.addWidget(self.filter, 1)
         r1.addWidget(self.buttons["collectBill"])
         tv.addLayout(r1)
@@ -125,7 +134,7 @@ class CollectionsPage(QWidget):
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(0, 0, 0, 0)
         r2 = QHBoxLayout()
-        r2.addWidget(QLabel(t("Receipts of")))
+        r2.addWidget(QLabel(self.tr("Receipts of")))
         r2.addWidget(self.day)
         r2.addWidget(self.total, 1)
         r2.addWidget(self.buttons["collect"])

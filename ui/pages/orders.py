@@ -35,55 +35,58 @@ class OrdersPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.editors: list[DocumentEditor] = []
-        t = self.tr
-        title = QLabel(t("Quotes & orders"))
+        title = QLabel(self.tr("Quotes & orders"))
         title.setObjectName("pageTitle")
         self.filter = QLineEdit()
         self.filter.setObjectName("orderFilter")
-        self.filter.setPlaceholderText(t("Filter by number, customer or status"))
+        self.filter.setPlaceholderText(self.tr("Filter by number, customer or status"))
         self.orders = RowTable(
             [
-                Column(t("Number"), lambda r: r.server_number or r.local_number),
+                Column(self.tr("Number"), lambda r: r.server_number or r.local_number),
                 Column(
-                    t("Date"), lambda r: fmt.date_text(r.order_date), sort=lambda r: r.order_date
+                    self.tr("Date"),
+                    lambda r: fmt.date_text(r.order_date),
+                    sort=lambda r: r.order_date,
                 ),
-                Column(t("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
                 Column(
-                    t("Status"),
+                    self.tr("Status"),
                     lambda r: i18n.label(r.status),
                     color=lambda r: "#b00020" if r.status == "rejected" else None,
                 ),
                 Column(
-                    t("Total"),
+                    self.tr("Total"),
                     lambda r: fmt.money(r.grand_total),
                     sort=lambda r: r.grand_total,
                     right=True,
                 ),
                 Column(
-                    t("Warnings"),
+                    self.tr("Warnings"),
                     lambda r: str(len(r.warnings)) if r.warnings else "",
                     sort=lambda r: len(r.warnings),
                 ),
-                Column(t("Reason"), lambda r: r.reject_reason or ""),
+                Column(self.tr("Reason"), lambda r: r.reject_reason or ""),
             ],
             "orderTable",
             stretch=2,
         )
         self.quotes = RowTable(
             [
-                Column(t("Number"), lambda r: r.number),
+                Column(self.tr("Number"), lambda r: r.number),
                 Column(
-                    t("Date"), lambda r: fmt.date_text(r.quote_date), sort=lambda r: r.quote_date
+                    self.tr("Date"),
+                    lambda r: fmt.date_text(r.quote_date),
+                    sort=lambda r: r.quote_date,
                 ),
-                Column(t("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
                 Column(
-                    t("Valid until"),
+                    self.tr("Valid until"),
                     lambda r: fmt.date_text(r.valid_until),
                     sort=lambda r: r.valid_until,
                 ),
-                Column(t("Status"), lambda r: i18n.label(r.status)),
+                Column(self.tr("Status"), lambda r: i18n.label(r.status)),
                 Column(
-                    t("Total"),
+                    self.tr("Total"),
                     lambda r: fmt.money(r.grand_total),
                     sort=lambda r: r.grand_total,
                     right=True,
@@ -98,19 +101,23 @@ class OrdersPage(QWidget):
         self.filter.textChanged.connect(self.quotes.set_filter)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("orderTabs")
-        self.tabs.addTab(self.orders, t("Orders"))
-        self.tabs.addTab(self.quotes, t("Quotes"))
+        self.tabs.addTab(self.orders, self.tr("Orders"))
+        self.tabs.addTab(self.quotes, self.tr("Quotes"))
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         row.addWidget(self.filter, 1)
         for name, text, slot in (
-            ("newQuote", t("New quote"), lambda: self.start_new(kind="quote")),
-            ("newOrder", t("New order"), lambda: self.start_new(kind="order")),
-            ("openDoc", t("Open"), self.open_selected),
-            ("submitDoc", t("Submit"), lambda: self._order_action(orders.submit_order)),
-            ("withdrawDoc", t("Back to draft"), lambda: self._order_action(orders.withdraw_order)),
-            ("cancelDoc", t("Cancel order"), lambda: self._order_action(orders.cancel_order)),
-            ("toOrder", t("Quote → order"), self.quote_to_order),
+            ("newQuote", self.tr("New quote"), lambda: self.start_new(kind="quote")),
+            ("newOrder", self.tr("New order"), lambda: self.start_new(kind="order")),
+            ("openDoc", self.tr("Open"), self.open_selected),
+            ("submitDoc", self.tr("Submit"), lambda: self._order_action(orders.submit_order)),
+            (
+                "withdrawDoc",
+                self.tr("Back to draft"),
+                lambda: self._order_action(orders.withdraw_order),
+            ),
+            ("cancelDoc", self.tr("Cancel order"), lambda: self._order_action(orders.cancel_order)),
+            ("toOrder", self.tr("Quote → order"), self.quote_to_order),
         ):
             b = QPushButton(text)
             b.setObjectName(name)

@@ -18,47 +18,46 @@ class ProductsPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        t = self.tr
-        title = QLabel(t("Products"))
+        title = QLabel(self.tr("Products"))
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
         self.search.setObjectName("productFilter")
-        self.search.setPlaceholderText(t("Code, name or pinyin initials"))
+        self.search.setPlaceholderText(self.tr("Code, name or pinyin initials"))
         self.category = QComboBox()
         self.category.setObjectName("categoryFilter")
         self.table = RowTable(
             [
-                Column(t("Code"), lambda r: r.code),
-                Column(t("Name"), lambda r: r.name),
-                Column(t("Spec"), lambda r: r.spec or ""),
-                Column(t("Unit"), lambda r: r.unit),
-                Column(t("Category"), lambda r: r.category or ""),
+                Column(self.tr("Code"), lambda r: r.code),
+                Column(self.tr("Name"), lambda r: r.name),
+                Column(self.tr("Spec"), lambda r: r.spec or ""),
+                Column(self.tr("Unit"), lambda r: r.unit),
+                Column(self.tr("Category"), lambda r: r.category or ""),
                 Column(
-                    t("List price"),
+                    self.tr("List price"),
                     lambda r: fmt.money(r.list_price),
                     sort=lambda r: r.list_price,
                     right=True,
                 ),
                 Column(
-                    t("Minimum price"),
+                    self.tr("Minimum price"),
                     lambda r: fmt.money(r.min_price),
                     sort=lambda r: r.min_price,
                     right=True,
                 ),
                 Column(
-                    t("Tax rate"),
+                    self.tr("Tax rate"),
                     lambda r: fmt.percent(r.tax_rate),
                     sort=lambda r: r.tax_rate,
                     right=True,
                 ),
                 Column(
-                    t("Stock"),
+                    self.tr("Stock"),
                     lambda r: fmt.quantity(r.stock_qty),
                     sort=lambda r: r.stock_qty,
                     right=True,
                 ),
                 Column(
-                    t("Stock as of"),
+                    self.tr("Stock as of"),
                     lambda r: fmt.datetime_text(r.stock_as_of),
                     sort=lambda r: r.stock_as_of,
                 ),

@@ -34,18 +34,17 @@ class ReportsPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.report: DailyReport | None = None
-        t = self.tr
-        title = QLabel(t("Daily sales report"))
+        title = QLabel(self.tr("Daily sales report"))
         title.setObjectName("pageTitle")
         self.day = QDateEdit(QDate(ctx.today()))
         self.day.setObjectName("reportDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.dateChanged.connect(lambda _d: self.refresh())
-        self.print_button = QPushButton(t("Print daily report (PDF + Excel)"))
+        self.print_button = QPushButton(self.tr("Print daily report (PDF + Excel)"))
         self.print_button.setObjectName("printDailyReport")
         self.print_button.clicked.connect(self.print_report)
-        self.route_button = QPushButton(t("Print route sheet"))
+        self.route_button = QPushButton(self.tr("Print route sheet"))
         self.route_button.setObjectName("printRouteSheet")
         self.route_button.clicked.connect(self.print_route)
         self.message = QLabel()
@@ -54,13 +53,13 @@ class ReportsPage(QWidget):
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
         names = [
-            ("visits", t("Visits done / planned")),
-            ("conversion", t("Conversion rate")),
-            ("quotes", t("Quotes")),
-            ("orders", t("Orders")),
-            ("collections", t("Collections")),
-            ("new", t("New customers")),
-            ("follow", t("Follow-ups done / due")),
+            ("visits", self.tr("Visits done / planned")),
+            ("conversion", self.tr("Conversion rate")),
+            ("quotes", self.tr("Quotes")),
+            ("orders", self.tr("Orders")),
+            ("collections", self.tr("Collections")),
+            ("new", self.tr("New customers")),
+            ("follow", self.tr("Follow-ups done / due")),
         ]
         for i, (key, text) in enumerate(names):
             value = QLabel("—")
@@ -69,32 +68,35 @@ class ReportsPage(QWidget):
             grid.addWidget(QLabel(text), (i // 4) * 2, i % 4)
             grid.addWidget(value, (i // 4) * 2 + 1, i % 4)
             self.figures[key] = value
-        figures_box = QGroupBox(t("Key figures"))
+        figures_box = QGroupBox(self.tr("Key figures"))
         figures_box.setLayout(grid)
         self.by_grade = RowTable(
             [
-                Column(t("Grade"), lambda r: r.grade),
+                Column(self.tr("Grade"), lambda r: r.grade),
                 Column(
-                    t("Planned"), lambda r: str(r.planned), sort=lambda r: r.planned, right=True
+                    self.tr("Planned"),
+                    lambda r: str(r.planned),
+                    sort=lambda r: r.planned,
+                    right=True,
                 ),
-                Column(t("Done"), lambda r: str(r.done), sort=lambda r: r.done, right=True),
+                Column(self.tr("Done"), lambda r: str(r.done), sort=lambda r: r.done, right=True),
             ],
             "gradeTable",
         )
         self.problems = RowTable(
             [
-                Column(t("Customer"), lambda r: r.customer_name),
-                Column(t("Problem"), lambda r: r.problem),
-                Column(t("Solution"), lambda r: r.solution),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Problem"), lambda r: r.problem),
+                Column(self.tr("Solution"), lambda r: r.solution),
             ],
             "problemTable",
             stretch=1,
         )
         self.tomorrow = RowTable(
             [
-                Column(t("#"), lambda r: str(r.position), sort=lambda r: r.position),
-                Column(t("Customer"), lambda r: r.customer_name),
-                Column(t("Purpose"), lambda r: r.purpose or ""),
+                Column(self.tr("#"), lambda r: str(r.position), sort=lambda r: r.position),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Purpose"), lambda r: r.purpose or ""),
             ],
             "tomorrowTable",
             stretch=1,
@@ -107,9 +109,9 @@ class ReportsPage(QWidget):
         top.addWidget(self.print_button)
         lists = QHBoxLayout()
         for box_title, table, stretch in (
-            (t("Visits by grade"), self.by_grade, 1),
-            (t("Problems and solutions"), self.problems, 3),
-            (t("Tomorrow's plan"), self.tomorrow, 2),
+            (self.tr("Visits by grade"), self.by_grade, 1),
+            (self.tr("Problems and solutions"), self.problems, 3),
+            (self.tr("Tomorrow's plan"), self.tomorrow, 2),
         ):
             box = QGroupBox(box_title)
             QVBoxLayout(box).addWidget(table)

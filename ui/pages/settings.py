@@ -40,8 +40,7 @@ class SettingsPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.backup_task: Any = None
-        t = self.tr
-        title = QLabel(t("Settings"))
+        title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
@@ -50,49 +49,51 @@ class SettingsPage(QWidget):
         self.idle = QSpinBox()
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(0, 240)
-        self.idle.setSuffix(t(" min"))
-        self.idle.setSpecialValueText(t("never"))
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("never"))
         self.copies = QSpinBox()
         self.copies.setObjectName("receiptCopies")
         self.copies.setRange(1, 3)
-        self.save_button = QPushButton(t("Save settings"))
+        self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("saveSettings")
         self.save_button.clicked.connect(self.save)
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(t("Language"), self.language)
-        form.addRow(t("Lock after idle"), self.idle)
-        form.addRow(t("Receipt copies per page"), self.copies)
-        general = QGroupBox(t("General"))
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Lock after idle"), self.idle)
+        form.addRow(self.tr("Receipt copies per page"), self.copies)
+        general = QGroupBox(self.tr("General"))
         gl = QVBoxLayout(general)
         gl.addLayout(form)
         gl.addWidget(self.save_button)
 
-        security = QGroupBox(t("Unlock"))
+        security = QGroupBox(self.tr("Unlock"))
         sl = QVBoxLayout(security)
         if uses_passphrase(ctx.ws):
-            sl.addWidget(QLabel(t("This workspace unlocks with its passphrase."), wordWrap=True))
+            sl.addWidget(
+                QLabel(self.tr("This workspace unlocks with its passphrase."), wordWrap=True)
+            )
         else:
             self.pin = QLineEdit()
             self.pin.setObjectName("pinInput")
             self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-            pin_button = QPushButton(t("Set PIN"))
+            pin_button = QPushButton(self.tr("Set PIN"))
             pin_button.setObjectName("setPin")
             pin_button.clicked.connect(self.save_pin)
             row = QHBoxLayout()
-            row.addWidget(QLabel(t("PIN (with the key in the system keyring)")))
+            row.addWidget(QLabel(self.tr("PIN (with the key in the system keyring)")))
             row.addWidget(self.pin, 1)
             row.addWidget(pin_button)
             sl.addLayout(row)
 
-        backups = QGroupBox(t("Backups"))
+        backups = QGroupBox(self.tr("Backups"))
         bl = QVBoxLayout(backups)
-        self.backup_button = QPushButton(t("Back up now"))
+        self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.setObjectName("backupNow")
         self.backup_button.clicked.connect(self.backup_now)
-        self.cancel_backup = QPushButton(t("Cancel"))
+        self.cancel_backup = QPushButton(self.tr("Cancel"))
         self.cancel_backup.setObjectName("cancelBackup")
         self.cancel_backup.setEnabled(False)
         self.cancel_backup.clicked.connect(lambda: self.backup_task and self.backup_task.cancel())
@@ -101,22 +102,28 @@ class SettingsPage(QWidget):
         self.backups = RowTable(
             [
                 Column(
-                    t("Created"),
+                    self.tr("Created"),
                     lambda r: fmt.datetime_text(r.created_at),
                     sort=lambda r: r.created_at,
                 ),
-                Column(t("Reason"), lambda r: r.reason),
+                Column(self.tr("Reason"), lambda r: r.reason),
                 Column(
-                    t("Size (KB)"),
+                    self.tr("Size (KB)"),
                     lambda r: f"{r.size // 1024:,}",
                     sort=lambda r: r.size,
                     right=True,
                 ),
                 Column(
-                    t("Records"), lambda r: str(r.records), sort=lambda r: r.records, right=True
+                    self.tr("Records"),
+                    lambda r: str(r.records),
+                    sort=lambda r: r.records,
+                    right=True,
                 ),
                 Column(
-                    t("Unsynced"), lambda r: str(r.unsynced), sort=lambda r: r.unsynced, right=True
+                    self.tr("Unsynced"),
+                    lambda r: str(r.unsynced),
+                    sort=lambda r: r.unsynced,
+                    right=True,
                 ),
             ],
             "backupTable",

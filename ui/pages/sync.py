@@ -35,18 +35,17 @@ class SyncPage(QWidget):
         self.ctx = ctx
         self.task: Any = None
         self.dialogs: list[QWidget] = []
-        t = self.tr
-        title = QLabel(t("Sync"))
+        title = QLabel(self.tr("Sync"))
         title.setObjectName("pageTitle")
         self.account = QLabel()
         self.account.setObjectName("syncAccount")
-        self.login_button = QPushButton(t("Log in…"))
+        self.login_button = QPushButton(self.tr("Log in…"))
         self.login_button.setObjectName("loginButton")
         self.login_button.clicked.connect(self.open_login)
-        self.sync_button = QPushButton(t("Sync now"))
+        self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("syncButton")
         self.sync_button.clicked.connect(self.start_sync)
-        self.cancel_button = QPushButton(t("Cancel"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelSync")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -59,24 +58,26 @@ class SyncPage(QWidget):
         self.result.setWordWrap(True)
         self.conflicts = RowTable(
             [
-                Column(t("Record"), lambda r: r.entity),
-                Column(t("Field"), lambda r: field_label(r.field)),
-                Column(t("On this laptop"), lambda r: value_text(r.local_value)),
-                Column(t("On the server"), lambda r: value_text(r.remote_value)),
+                Column(self.tr("Record"), lambda r: r.entity),
+                Column(self.tr("Field"), lambda r: field_label(r.field)),
+                Column(self.tr("On this laptop"), lambda r: value_text(r.local_value)),
+                Column(self.tr("On the server"), lambda r: value_text(r.remote_value)),
             ],
             "conflictTable",
             stretch=2,
         )
         self.conflicts.doubleClicked.connect(lambda _i: self.open_conflict())
-        resolve = QPushButton(t("Resolve…"))
+        resolve = QPushButton(self.tr("Resolve…"))
         resolve.setObjectName("resolveConflict")
         resolve.clicked.connect(self.open_conflict)
         self.rejected = RowTable(
             [
-                Column(t("Change"), lambda r: str(r.mutation_no), sort=lambda r: r.mutation_no),
-                Column(t("Record"), lambda r: r.entity),
-                Column(t("Operation"), lambda r: r.op),
-                Column(t("Reason"), lambda r: r.reason or ""),
+                Column(
+                    self.tr("Change"), lambda r: str(r.mutation_no), sort=lambda r: r.mutation_no
+                ),
+                Column(self.tr("Record"), lambda r: r.entity),
+                Column(self.tr("Operation"), lambda r: r.op),
+                Column(self.tr("Reason"), lambda r: r.reason or ""),
             ],
             "rejectedTable",
             stretch=3,
@@ -108,30 +109,31 @@ class SyncPage(QWidget):
     # ----- state ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Account line, conflict inbox and rejected changes."""
-        t = self.tr
         ws = self.ctx.ws
         if sync_bridge.signed_in(ws):
             self.account.setText(
-                t("Signed in to {url} as {user}").format(
+                self.tr("Signed in to {url} as {user}").format(
                     url=sync_bridge.server_url(ws), user=ws.state("username") or "?"
                 )
             )
         else:
-            self.account.setText(t("Not signed in. Everything works offline; log in to sync."))
+            self.account.setText(
+                self.tr("Not signed in. Everything works offline; log in to sync.")
+            )
         last = sync_bridge.last_sync(ws)
         if not self.result.text():
             self.result.setText(
-                t("Last sync: {when}").format(when=fmt.datetime_text(last))
+                self.tr("Last sync: {when}").format(when=fmt.datetime_text(last))
                 if last
-                else t("Never synced")
+                else self.tr("Never synced")
             )
         mod = sync_bridge.client()
         conflicts = mod.list_conflicts(ws) if mod else []
         rejected = mod.rejected_items(ws) if mod else []
         self.conflicts.set_rows(conflicts)
         self.rejected.set_rows(rejected)
-        self.conflict_box.setTitle(t("Conflict inbox ({n})").format(n=len(conflicts)))
-        self.rejected_box.setTitle(t("Rejected by the server ({n})").format(n=len(rejected)))
+        self.conflict_box.setTitle(self.tr("Conflict inbox ({n})").format(n=len(conflicts)))
+        self.rejected_box.setTitle(self.tr("Rejected by the server ({n})").format(n=len(rejected)))
 
     def open_login(self) -> None:
         """Show the login dialog."""
@@ -196,8 +198,7 @@ class SyncPage(QWidget):
     def _done(self, report: Any) -> None:
         self._finish()
         self.progress.setValue(1)
-        t = self.tr
-        text = t(
+        text = self.tr(
             "Sync finished in {s:.1f} s: sent {pushed}, received {pulled}, merged {merged}, "
             "conflicts {conflicts}, rejected {rejected}."
         ).format(
@@ -209,7 +210,7 @@ class SyncPage(QWidget):
             rejected=report.rejected,
         )
         if report.cancelled:
-            text = t("Sync cancelled; what was done is kept.") + " " + text
+            text = self.tr("Sync cancelled; what was done is kept.") + " " + text
         self.result.setText(text)
         self.ctx.changed("sync")
         self.refresh()

@@ -38,7 +38,6 @@ class TodayPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.data: TodayData | None = None
-        t = self.tr
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.sync_line = QLabel()
@@ -49,15 +48,16 @@ class TodayPage(QWidget):
 
         self.plan = RowTable(
             [
-                Column(t("#"), lambda r: str(r.position), sort=lambda r: r.position),
+                Column(self.tr("#"), lambda r: str(r.position), sort=lambda r: r.position),
                 Column(
-                    t("Time"), lambda r: r.planned_time.strftime("%H:%M") if r.planned_time else ""
+                    self.tr("Time"),
+                    lambda r: r.planned_time.strftime("%H:%M") if r.planned_time else "",
                 ),
-                Column(t("Customer"), lambda r: r.customer_name),
-                Column(t("Grade"), lambda r: r.customer_grade),
-                Column(t("Purpose"), lambda r: r.purpose or ""),
-                Column(t("Appointment"), lambda r: "✓" if r.appointment_confirmed else ""),
-                Column(t("Visited"), lambda r: "✓" if r.visited else ""),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Grade"), lambda r: r.customer_grade),
+                Column(self.tr("Purpose"), lambda r: r.purpose or ""),
+                Column(self.tr("Appointment"), lambda r: "✓" if r.appointment_confirmed else ""),
+                Column(self.tr("Visited"), lambda r: "✓" if r.visited else ""),
             ],
             "planTable",
             stretch=4,
@@ -65,16 +65,16 @@ class TodayPage(QWidget):
         self.plan.doubleClicked.connect(lambda _i: self.open_file())
         self.purpose = QLineEdit()
         self.purpose.setObjectName("stopPurpose")
-        self.purpose.setPlaceholderText(t("Purpose of the next stop"))
+        self.purpose.setPlaceholderText(self.tr("Purpose of the next stop"))
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
-            ("addStop", t("Add stop…"), self.add_stop),
-            ("removeStop", t("Remove"), self.remove_stop),
-            ("moveUp", t("Move up"), lambda: self.move(-1)),
-            ("moveDown", t("Move down"), lambda: self.move(1)),
-            ("checkIn", t("Check in"), self.check_in),
-            ("openFile", t("Customer file"), self.open_file),
+            ("addStop", self.tr("Add stop…"), self.add_stop),
+            ("removeStop", self.tr("Remove"), self.remove_stop),
+            ("moveUp", self.tr("Move up"), lambda: self.move(-1)),
+            ("moveDown", self.tr("Move down"), lambda: self.move(1)),
+            ("checkIn", self.tr("Check in"), self.check_in),
+            ("openFile", self.tr("Customer file"), self.open_file),
         ):
             b = QPushButton(text)
             b.setObjectName(name)
@@ -83,7 +83,7 @@ class TodayPage(QWidget):
         buttons.addWidget(self.purpose, 1)
         for b in self.buttons.values():
             buttons.addWidget(b)
-        plan_box = QGroupBox(t("Today's visit plan"))
+        plan_box = QGroupBox(self.tr("Today's visit plan"))
         plan_box.setObjectName("planBox")
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan, 1)
@@ -92,11 +92,11 @@ class TodayPage(QWidget):
 
         self.follow_ups = RowTable(
             [
-                Column(t("Grade"), lambda r: r.grade),
-                Column(t("Customer"), lambda r: r.customer_name),
-                Column(t("Due"), lambda r: fmt.date_text(r.due_on), sort=lambda r: r.due_on),
+                Column(self.tr("Grade"), lambda r: r.grade),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Due"), lambda r: fmt.date_text(r.due_on), sort=lambda r: r.due_on),
                 Column(
-                    t("Days late"),
+                    self.tr("Days late"),
                     lambda r: str(r.days_overdue),
                     sort=lambda r: r.days_overdue,
                     right=True,
@@ -107,12 +107,14 @@ class TodayPage(QWidget):
         )
         self.new_customers = RowTable(
             [
-                Column(t("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
                 Column(
-                    t("Contact by"), lambda r: fmt.date_text(r.deadline), sort=lambda r: r.deadline
+                    self.tr("Contact by"),
+                    lambda r: fmt.date_text(r.deadline),
+                    sort=lambda r: r.deadline,
                 ),
                 Column(
-                    t("Days left"),
+                    self.tr("Days left"),
                     lambda r: str(r.days_left),
                     sort=lambda r: r.days_left,
                     right=True,
@@ -124,16 +126,16 @@ class TodayPage(QWidget):
         )
         self.overdue = RowTable(
             [
-                Column(t("Customer"), lambda r: r.customer_name),
-                Column(t("Document"), lambda r: r.document_number),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Document"), lambda r: r.document_number),
                 Column(
-                    t("Open"),
+                    self.tr("Open"),
                     lambda r: fmt.money(r.open_amount),
                     sort=lambda r: r.open_amount,
                     right=True,
                 ),
                 Column(
-                    t("Days overdue"),
+                    self.tr("Days overdue"),
                     lambda r: str(r.days_overdue),
                     sort=lambda r: r.days_overdue,
                     right=True,
@@ -193,17 +195,18 @@ class TodayPage(QWidget):
     def show_data(self, data: TodayData) -> None:
         """Render the loaded data."""
         self.data = data
-        t = self.tr
         stops = list(data.stops)
         done = sum(1 for s in stops if s.visited)
         self.title.setText(
-            t("Today, {date}: {done} of {n} stops visited").format(
+            self.tr("Today, {date}: {done} of {n} stops visited").format(
                 date=fmt.date_text(data.day), done=done, n=len(stops)
             )
         )
-        last = fmt.datetime_text(data.last_sync_at) if data.last_sync_at else t("never")
+        last = fmt.datetime_text(data.last_sync_at) if data.last_sync_at else self.tr("never")
         self.sync_line.setText(
-            t("Unsynced changes: {n} · Last sync: {when}").format(n=data.unsynced_count, when=last)
+            self.tr("Unsynced changes: {n} · Last sync: {when}").format(
+                n=data.unsynced_count, when=last
+            )
         )
         self.plan.set_rows(stops)
         self.follow_ups.set_rows(data.follow_ups)
@@ -214,17 +217,17 @@ class TodayPage(QWidget):
             f"{g}:{sum(1 for r in data.follow_ups if r.grade == g)}" for g in grades
         )
         self.boxes["followUps"].setTitle(
-            t("Follow-ups due ({n}, {late} overdue) {by_grade}").format(
+            self.tr("Follow-ups due ({n}, {late} overdue) {by_grade}").format(
                 n=data.follow_ups_due_count, late=data.follow_ups_overdue_count, by_grade=by_grade
             )
         )
         self.boxes["newCustomers"].setTitle(
-            t("New customers near the 7-day first-contact limit ({n})").format(
+            self.tr("New customers near the 7-day first-contact limit ({n})").format(
                 n=len(data.new_customers)
             )
         )
         self.boxes["overdue"].setTitle(
-            t("Overdue receivables ({n}, {amount})").format(
+            self.tr("Overdue receivables ({n}, {amount})").format(
                 n=data.overdue_count, amount=fmt.yuan(data.overdue_amount)
             )
         )

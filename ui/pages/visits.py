@@ -43,8 +43,7 @@ class VisitsPage(QWidget):
         self.ctx = ctx
         self.open: VisitRow | None = None
         self.pending: dict[str, Any] = {}
-        t = self.tr
-        title = QLabel(t("Visits"))
+        title = QLabel(self.tr("Visits"))
         title.setObjectName("pageTitle")
         self.day = QDateEdit()
         self.day.setObjectName("visitDay")
@@ -55,16 +54,16 @@ class VisitsPage(QWidget):
         self.table = RowTable(
             [
                 Column(
-                    t("Check-in"),
+                    self.tr("Check-in"),
                     lambda r: fmt.time_text(r.check_in_at),
                     sort=lambda r: r.check_in_at,
                 ),
-                Column(t("Customer"), lambda r: r.customer_name),
-                Column(t("Kind"), lambda r: i18n.label(r.kind)),
-                Column(t("Stage"), lambda r: i18n.label(r.stage)),
-                Column(t("Status"), lambda r: i18n.label(r.status)),
+                Column(self.tr("Customer"), lambda r: r.customer_name),
+                Column(self.tr("Kind"), lambda r: i18n.label(r.kind)),
+                Column(self.tr("Stage"), lambda r: i18n.label(r.stage)),
+                Column(self.tr("Status"), lambda r: i18n.label(r.status)),
                 Column(
-                    t("Next follow-up"),
+                    self.tr("Next follow-up"),
                     lambda r: fmt.date_text(r.next_follow_up),
                     sort=lambda r: r.next_follow_up,
                 ),
@@ -76,15 +75,15 @@ class VisitsPage(QWidget):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel(t("Day")))
+        row.addWidget(QLabel(self.tr("Day")))
         row.addWidget(self.day)
         row.addStretch(1)
         lv.addLayout(row)
         lv.addWidget(self.table, 1)
         self.note = QLineEdit()
         self.note.setObjectName("visitNote")
-        self.note.setPlaceholderText(t("Add a note to the selected finished visit"))
-        add_note = QPushButton(t("Add note"))
+        self.note.setPlaceholderText(self.tr("Add a note to the selected finished visit"))
+        add_note = QPushButton(self.tr("Add note"))
         add_note.setObjectName("addNote")
         add_note.clicked.connect(self.add_note)
         nrow = QHBoxLayout()
@@ -93,11 +92,11 @@ class VisitsPage(QWidget):
         lv.addLayout(nrow)
 
         # check-in panel
-        self.checkin_box = QGroupBox(t("Check in"))
+        self.checkin_box = QGroupBox(self.tr("Check in"))
         self.checkin_box.setObjectName("checkInBox")
-        self.customer_label = QLabel(t("No customer chosen"))
+        self.customer_label = QLabel(self.tr("No customer chosen"))
         self.customer_label.setObjectName("checkInCustomer")
-        choose = QPushButton(t("Choose customer…"))
+        choose = QPushButton(self.tr("Choose customer…"))
         choose.setObjectName("chooseCustomer")
         choose.clicked.connect(self.choose_customer)
         self.kind = QComboBox()
@@ -108,7 +107,7 @@ class VisitsPage(QWidget):
         self.channel.setObjectName("visitChannel")
         for c in VisitChannel:
             self.channel.addItem(i18n.label(c), c.value)
-        self.checkin_button = QPushButton(t("Check in"))
+        self.checkin_button = QPushButton(self.tr("Check in"))
         self.checkin_button.setObjectName("checkInButton")
         self.checkin_button.clicked.connect(self.check_in)
         cv = QVBoxLayout(self.checkin_box)
@@ -131,10 +130,10 @@ class VisitsPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("visitMessage")
         self.message.setWordWrap(True)
-        self.save_button = QPushButton(t("Save record"))
+        self.save_button = QPushButton(self.tr("Save record"))
         self.save_button.setObjectName("saveVisit")
         self.save_button.clicked.connect(self.save_record)
-        self.checkout_button = QPushButton(t("Save and check out"))
+        self.checkout_button = QPushButton(self.tr("Save and check out"))
         self.checkout_button.setObjectName("checkOutButton")
         self.checkout_button.clicked.connect(self.check_out)
         scroll = QScrollArea()
@@ -172,14 +171,13 @@ class VisitsPage(QWidget):
         self._show_state()
 
     def _show_state(self) -> None:
-        t = self.tr
         self.checkin_box.setEnabled(self.open is None)
         self.record_box.setEnabled(self.open is not None)
         if self.open is None:
-            self.record_box.setTitle(t("Visit record (check in first)"))
+            self.record_box.setTitle(self.tr("Visit record (check in first)"))
             return
         self.record_box.setTitle(
-            t("Visit at {customer}, checked in {time}").format(
+            self.tr("Visit at {customer}, checked in {time}").format(
                 customer=self.open.customer_name, time=fmt.time_text(self.open.check_in_at)
             )
         )
