@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
+        self.stack.setStyleSheet(
+            "QLabel#pageTitle { font-size: 18px; font-weight: bold; color: #24364b; }"
+        )
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)

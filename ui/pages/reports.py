@@ -82,6 +82,7 @@ class ReportsPage(QWidget):
                 Column(self.tr("Done"), lambda r: str(r.done), sort=lambda r: r.done, right=True),
             ],
             "gradeTable",
+            stretch=0,
         )
         self.problems = RowTable(
             [
@@ -109,7 +110,7 @@ class ReportsPage(QWidget):
         top.addWidget(self.print_button)
         lists = QHBoxLayout()
         for box_title, table, stretch in (
-            (self.tr("Visits by grade"), self.by_grade, 1),
+            (self.tr("Visits by grade"), self.by_grade, 2),
             (self.tr("Problems and solutions"), self.problems, 3),
             (self.tr("Tomorrow's plan"), self.tomorrow, 2),
         ):
