@@ -156,7 +156,7 @@ def test_quote_prints_customer_number_lines_and_the_stored_totals(ws: Any, out: 
     assert fmt_money(q.tax_total) in text
     assert fmt_money(q.grand_total) in text
     assert amount_in_words(q.grand_total) in text
-    assert "(freegift)" in text  # the gift line is marked
+    assert "（赠品）" in text  # the gift line is marked (document language: zh_CN)
     assert "下单后7天内交货" in text
 
 
