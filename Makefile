@@ -37,6 +37,10 @@ pytest: venv
 translations: venv
 	$(BIN)/python -m tools.translations
 
+## Regenerate the screenshots in docs/screenshots/ (demo data, both languages).
+screenshots: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots
+
 ## Regenerate the sample document images in docs/documents/.
 documents: venv
 	$(BIN)/python -m tools.render_sample_documents

@@ -19,7 +19,7 @@ K_USERNAME = "username"
 K_CA = "ca_bundle"
 K_CURSOR = "cursor"
 K_INITIAL_HEAD = "initial_head"
-K_LAST_SYNC = "last_sync"
+K_LAST_SYNC = "last_sync_at"  # shared with app.services.today.last_sync_at
 K_DEVICE_ID = "device_id"
 K_DEVICE_CODE = "device_code"
 
