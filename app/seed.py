@@ -14,6 +14,7 @@ fills no outbox, and rows carry ``server_rev`` = 1 ("the server has it").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import random
 import time
@@ -189,19 +190,43 @@ class SeedResult:
     seconds: float = 0.0
 
 
+def person_name_parts(rng: random.Random) -> tuple[str, ...]:
+    """A synthetic Chinese person name as (surname, given name)."""
+    given = "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+    return (rng.choice(SURNAMES), given)
+
+
 def person_name(rng: random.Random) -> str:
     """A synthetic Chinese person name: a common surname and one or two given characters."""
-    given = "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-    return rng.choice(SURNAMES) + given
+    return "".join(person_name_parts(rng))
+
+
+def company_name_parts(rng: random.Random, kind: str) -> tuple[str, ...]:
+    """A synthetic company name as (place-like prefix, invented brand, industry, legal form)."""
+    brand = rng.choice(BRAND) + rng.choice(BRAND)
+    place = rng.choice(PLACES)
+    if kind == "retail":
+        return (place, brand, rng.choice(RETAIL_WORDS))
+    return (place, brand, rng.choice(INDUSTRIES), rng.choice(COMPANY_SUFFIXES))
 
 
 def company_name(rng: random.Random, kind: str) -> str:
     """A synthetic company name: place-like prefix, invented brand, industry, legal form."""
-    brand = rng.choice(BRAND) + rng.choice(BRAND)
-    place = rng.choice(PLACES)
-    if kind == "retail":
-        return f"{place}{brand}{rng.choice(RETAIL_WORDS)}"
-    return f"{place}{brand}{rng.choice(INDUSTRIES)}{rng.choice(COMPANY_SUFFIXES)}"
+    return "".join(company_name_parts(rng, kind))
+
+
+_part_keys = functools.lru_cache(maxsize=None)(pinyin_keys)
+
+
+def keys_of_parts(parts: tuple[str, ...]) -> tuple[str, str]:
+    """pinyin_keys of a name built from ``parts``, computed part by part (cached).
+
+    The seed's vocabulary has no pinyin phrase spanning two parts, so this equals
+    ``pinyin_keys("".join(parts))`` (tests/unit/test_seed.py checks it) at a
+    fraction of the cost for 100,000 names.
+    """
+    keys = [_part_keys(p) for p in parts]
+    return "".join(k[0] for k in keys), "".join(k[1] for k in keys)
 
 
 def mobile(index: int) -> str:
@@ -395,10 +420,12 @@ def _customers(s: WorkspaceSession, ctx: SeedContext, n: int) -> None:
     rows: list[dict[str, Any]] = []
     for i in range(n):
         kind = rng.choice(_KINDS)
-        name = person_name(rng) if kind == "person" else company_name(rng, kind)
+        parts = person_name_parts(rng) if kind == "person" else company_name_parts(rng, kind)
+        name = "".join(parts)
         key = normalize_company_name(name)
         if key in seen:
-            name = f"{name}（{rng.choice(DISTRICTS)}{i % 97 + 1}号店）"
+            parts = (*parts, f"（{rng.choice(DISTRICTS)}{i % 97 + 1}号店）")
+            name = "".join(parts)
             key = normalize_company_name(name)
         seen.add(key)
         grade = rng.choice(grades)
@@ -410,7 +437,7 @@ def _customers(s: WorkspaceSession, ctx: SeedContext, n: int) -> None:
             back = rng.randint(0, min(age_days, 45))
             last = max(local_instant(today - dt.timedelta(days=back), 10, i % 60), created)
         phone = mobile(phones[i])
-        initials, full = pinyin_keys(name)
+        initials, full = keys_of_parts(parts)
         company = kind != "person"
         rows.append(
             {

@@ -12,6 +12,7 @@ from app.errors import StateError
 from app.models import Customer, OutboxEntry, Product, Receipt, ReceiptBlock
 from app.rules.capital import amount_in_words
 from app.rules.grades import check_grade_close
+from app.rules.pinyin import pinyin_keys
 from app.rules.validation import validate_credit_code, validate_mobile
 from app.seed import seed
 from app.services import receipts, today
@@ -50,7 +51,7 @@ def test_same_seed_same_data_and_different_seed_differs(workspace, tmp_path: Pat
 
 
 def test_seeded_data_obeys_the_rules_and_fills_no_outbox(workspace) -> None:
-    seed(workspace, customers=400, products=30, seed=1, today=DAY)
+    seed(workspace, customers=1500, products=30, seed=1, today=DAY)
     with workspace.sessions() as s:
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
         for c in s.scalars(select(Customer)):
@@ -60,7 +61,7 @@ def test_seeded_data_obeys_the_rules_and_fills_no_outbox(workspace) -> None:
                 validate_credit_code(c.credit_code)
             check_grade_close(c.grade, DAY, c.expected_close)
             assert c.archived == (c.grade == "E")
-            assert c.pinyin_initials
+            assert (c.pinyin_initials, c.pinyin_full) == pinyin_keys(c.name)
         for r in s.scalars(select(Receipt)):
             assert r.amount_in_words == amount_in_words(r.amount)
         block = s.scalar(select(ReceiptBlock))
