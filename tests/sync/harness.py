@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,60 +22,14 @@ import requests
 from app.workspace import Workspace, create_workspace
 from sync.protocol import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync.server import admin
-from sync.server.db import Database
-from sync.server.serve import ReportingServer, make_server
+from sync.server.embedded import EmbeddedServer
 
 PASSWORD = "correct-horse-9"
 PASSPHRASE = "test-passphrase-123"
 
 
-class ServerHarness:
-    """A real server over ``db_url`` in a background thread."""
-
-    def __init__(self, db_url: str) -> None:
-        self.db_url = db_url
-        self.db = Database(db_url)
-        self.db.upgrade()
-        self.port = 0
-        self._server: ReportingServer | None = None
-        self._thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        """Base URL of the running server."""
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        """Start listening (on the previous port after a restart)."""
-        server = make_server(self.db, "127.0.0.1", self.port)
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 15
-        while not server.started:
-            if time.monotonic() > deadline or not thread.is_alive():
-                raise RuntimeError("server did not start")
-            time.sleep(0.01)
-        self.port = server.bound_port()
-        self._server, self._thread = server, thread
-
-    def stop(self) -> None:
-        """Stop the server (connections are closed; the database stays)."""
-        if self._server is not None and self._thread is not None:
-            self._server.should_exit = True
-            self._thread.join(timeout=15)
-        self._server = self._thread = None
-
-    def restart(self) -> None:
-        """Stop and start again on the same port, with a fresh engine (no state kept)."""
-        self.stop()
-        self.db.dispose()
-        self.db = Database(self.db_url)
-        self.start()
-
-    def close(self) -> None:
-        """Stop and release the database."""
-        self.stop()
-        self.db.dispose()
+class ServerHarness(EmbeddedServer):
+    """A real server over ``db_url`` in a background thread, plus test conveniences."""
 
     def add_user(
         self,
