@@ -254,3 +254,27 @@ def test_sync_fails_clearly_when_unreachable_or_not_logged_in(tmp_path: Path) ->
         stdin=PASSWORD + "\n",
     )
     assert down.returncode != 0 and "Cannot reach the sync server" in down.stderr
+
+
+def test_admin_commands_for_company_blocks_reassign_and_review(db_url: str) -> None:
+    done = _run(
+        *_server_cmd(
+            "set-company",
+            "--db",
+            db_url,
+            "--name",
+            "Example Trading Co.",
+            "--phone",
+            "0571-0000000",
+        )
+    )
+    assert done.returncode == 0, done.stderr
+    assert _count(db_url, "company_profile") == 1
+    missing = _run(*_server_cmd("allot-receipts", "--db", db_url, "--device", "NOPE01"))
+    assert missing.returncode == 1 and "no device" in missing.stderr
+    nobody = _run(*_server_cmd("reassign", "--db", db_url, "--customer", "c-x", "--to", "bob"))
+    assert nobody.returncode == 1 and "no such customer" in nobody.stderr
+    listing = _run(*_server_cmd("review-order", "--db", db_url, "--list"))
+    assert listing.returncode == 0 and listing.stdout == ""
+    unknown = _run(*_server_cmd("review-order", "--db", db_url, "o-x", "--reject", "bad price"))
+    assert unknown.returncode == 1 and "no such order" in unknown.stderr

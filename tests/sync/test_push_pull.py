@@ -162,3 +162,17 @@ def test_progress_callback_reports_phases(server: ServerHarness, tmp_path: Path)
     SyncEngine(ws, backoff=0.01).run(progress=lambda phase, done, total: seen.append(phase))
     assert seen[:2] == ["first:profile", "first:catalog"]
     ws.close()
+
+
+def test_a_restarted_server_keeps_nothing_but_the_database(
+    server: ServerHarness, tmp_path: Path
+) -> None:
+    ws = make_workspace(tmp_path / "a")
+    login_rep(ws, server, "alice")
+    cid = add_customer(ws, "alice")
+    sync(ws)
+    server.restart()
+    edit(ws, Customer, cid, grade="B")
+    assert sync(ws).applied == 1
+    assert server_row(server, "customer", cid)["grade"] == "B"  # type: ignore[index]
+    ws.close()
