@@ -882,6 +882,29 @@
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Add photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photos yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrivacyCurtain</name>
     <message>
         <source>Customer data is hidden while privacy mode is on (Ctrl+Shift+H to show).</source>
@@ -1503,6 +1526,10 @@
         <source>Follow-up reason</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VisitsPage</name>
@@ -1552,6 +1579,10 @@
     </message>
     <message>
         <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos of the selected visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2479,6 +2510,38 @@
     </message>
     <message>
         <source>A customer is planned twice on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {name} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is {size} MB; at most {limit} MB is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A visit photo must be a PNG or JPEG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a PNG or JPEG image or a PDF document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file grew past {limit} MB while copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files cannot be attached here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file of this attachment is not on this computer yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -882,6 +882,29 @@
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.png *.jpg *.jpeg)</source>
+        <translation>照片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>No photos yet</source>
+        <translation>暂无照片</translation>
+    </message>
+    <message>
+        <source>not here</source>
+        <translation>未下载</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyCurtain</name>
     <message>
         <source>Customer data is hidden while privacy mode is on (Ctrl+Shift+H to show).</source>
@@ -1503,6 +1526,10 @@
         <source>Follow-up reason</source>
         <translation>跟进事由</translation>
     </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
 </context>
 <context>
     <name>VisitsPage</name>
@@ -1553,6 +1580,10 @@
     <message>
         <source>Add note</source>
         <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Photos of the selected visit</source>
+        <translation>所选拜访的照片</translation>
     </message>
     <message>
         <source>Check in</source>
@@ -2480,6 +2511,38 @@
     <message>
         <source>A customer is planned twice on this day.</source>
         <translation>同一客户在当天被重复安排。</translation>
+    </message>
+    <message>
+        <source>The file {name} does not exist.</source>
+        <translation>文件 {name} 不存在。</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>文件 {name} 是空的。</translation>
+    </message>
+    <message>
+        <source>The file is {size} MB; at most {limit} MB is allowed.</source>
+        <translation>文件大小为 {size} MB，最多允许 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>A visit photo must be a PNG or JPEG image.</source>
+        <translation>拜访照片必须是 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>Attach a PNG or JPEG image or a PDF document.</source>
+        <translation>请附加 PNG、JPEG 图片或 PDF 文档。</translation>
+    </message>
+    <message>
+        <source>The file grew past {limit} MB while copied.</source>
+        <translation>文件在复制过程中超过了 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>Files cannot be attached here.</source>
+        <translation>此处不能添加附件。</translation>
+    </message>
+    <message>
+        <source>The file of this attachment is not on this computer yet.</source>
+        <translation>此附件的文件尚未下载到本机。</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.dialogs.visit_form import VisitForm
 from ui.errors import error_text, field_errors
 from ui.models.table import Column
+from ui.widgets.photos import PhotoStrip
 from ui.widgets.tables import RowTable
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,12 @@ class VisitsPage(QWidget):
         nrow.addWidget(self.note, 1)
         nrow.addWidget(add_note)
         lv.addLayout(nrow)
+        self.selected_photos = PhotoStrip(ctx, name="selectedPhotos")
+        self.selected_label = QLabel(self.tr("Photos of the selected visit"))
+        lv.addWidget(self.selected_label)
+        lv.addWidget(self.selected_photos)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
+        self.selected_photos.added.connect(lambda _r: self.photos.refresh())
 
         # check-in panel
         self.checkin_box = QGroupBox(self.tr("Check in"))
@@ -125,7 +132,9 @@ class VisitsPage(QWidget):
         # record panel
         self.record_box = QGroupBox()
         self.record_box.setObjectName("recordBox")
-        self.form = VisitForm()
+        self.photos = PhotoStrip(ctx, name="visitPhotos")
+        self.form = VisitForm(self.photos)
+        self.photos.added.connect(lambda _r: self.selected_photos.refresh())
         self.form.edited.connect(self.save_draft)
         self.message = QLabel()
         self.message.setObjectName("visitMessage")
@@ -166,13 +175,24 @@ class VisitsPage(QWidget):
     def refresh(self) -> None:
         """Reload the open visit and the day's list."""
         day = self.day.date().toPython()
-        self.table.set_rows(visits.list_visits(self.ctx.ws, day=day))
+        selected = self.table.current_row()
+        rows = visits.list_visits(self.ctx.ws, day=day)
+        self.table.set_rows(rows)
+        ids = [r.id for r in rows]
+        if selected is not None and selected.id in ids:
+            self.table.select_row(ids.index(selected.id))
         self.open = visits.open_visit(self.ctx.ws)
         self._show_state()
+        self._selected()
+
+    def _selected(self) -> None:
+        row = self.table.current_row()
+        self.selected_photos.set_owner(row.id if row is not None else None)
 
     def _show_state(self) -> None:
         self.checkin_box.setEnabled(self.open is None)
         self.record_box.setEnabled(self.open is not None)
+        self.photos.set_owner(self.open.id if self.open is not None else None)
         if self.open is None:
             self.record_box.setTitle(self.tr("Visit record (check in first)"))
             return
