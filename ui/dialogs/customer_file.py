@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import contacts
 from ui import customer_tabs
 from ui.context import AppContext
+from ui.dialogs.contact_dialogs import ComplaintDialog, ContactDialog
 from ui.dialogs.customer_form import CustomerForm
 from ui.widgets.tables import RowTable
 
@@ -67,11 +69,69 @@ class CustomerFileDialog(QDialog):
 
     def _add_tabs(self, customer_id: str) -> None:
         specs: Sequence[tuple[str, str, Callable[[], Any]]] = customer_tabs.tab_specs()
+        self.tab_buttons: dict[str, QPushButton] = {}
         for key, title, columns_fn in specs:
             table = RowTable(columns_fn(), "tab_" + key)
             self.tables[key] = table
-            self.tabs.addTab(table, title)
+            self.tabs.addTab(self._with_buttons(key, table), title)
+        self.tables["contacts"].doubleClicked.connect(lambda _i: self.edit_contact())
         self.reload()
+
+    def _with_buttons(self, key: str, table: RowTable) -> QWidget:
+        """The contacts and complaints tabs get their action buttons under the table."""
+        actions: list[tuple[str, str, Callable[[], Any]]] = []
+        if key == "contacts":
+            actions = [
+                ("addContact", self.tr("Add contact…"), self.add_contact),
+                ("editContact", self.tr("Edit contact…"), self.edit_contact),
+            ]
+        elif key == "complaints":
+            actions = [("addComplaint", self.tr("Record complaint…"), self.add_complaint)]
+        if not actions:
+            return table
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(table, 1)
+        row = QHBoxLayout()
+        for name, text, slot in actions:
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            row.addWidget(button)
+            self.tab_buttons[name] = button
+        row.addStretch(1)
+        col.addLayout(row)
+        return box
+
+    # ----- contacts and complaints ------------------------------------------------------
+    def _open_child(self, dialog: QDialog) -> QDialog:
+        dialog.saved.connect(lambda _r: self.reload())  # type: ignore[attr-defined]
+        self.child = dialog
+        dialog.open()
+        return dialog
+
+    def add_contact(self) -> QDialog | None:
+        """Add a contact person (decision maker, influencer...)."""
+        if not self.customer_id:
+            return None
+        return self._open_child(ContactDialog(self.ctx, self.customer_id, None, self))
+
+    def edit_contact(self) -> QDialog | None:
+        """Edit the selected contact."""
+        row = self.tables["contacts"].current_row()
+        if row is None or not self.customer_id:
+            return None
+        current = {c.id: c for c in contacts.list_contacts(self.ctx.ws, self.customer_id)}
+        if row.id not in current:
+            return None
+        return self._open_child(ContactDialog(self.ctx, self.customer_id, current[row.id], self))
+
+    def add_complaint(self) -> QDialog | None:
+        """Record a complaint of this customer."""
+        if not self.customer_id:
+            return None
+        return self._open_child(ComplaintDialog(self.ctx, self.customer_id, self))
 
     def reload(self) -> None:
         """Load every tab in the background."""
