@@ -3,7 +3,6 @@ tax and review warnings (price below band, credit limit, stock). Autosaves a dra
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import asdict
 from decimal import Decimal
@@ -11,19 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDateEdit,
     QDialog,
-    QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,10 +19,11 @@ from app.services import catalog, customers, orders, quotes
 from ui import format as fmt
 from ui import prefs
 from ui.context import AppContext
+from ui.dialogs import document_layout
 from ui.doc_preview import Preview, preview
 from ui.errors import error_text
 from ui.i18n import render
-from ui.models.lines import EditLine, LinesModel
+from ui.models.lines import EditLine
 
 log = logging.getLogger(__name__)
 
@@ -62,134 +50,7 @@ class DocumentEditor(QDialog):
         self.setObjectName("documentEditor")
         self.setWindowTitle(self.tr("Quote") if kind == "quote" else self.tr("Order draft"))
         self.resize(1100, 680)
-        self.customer_label = QLabel(self.tr("No customer chosen"))
-        self.customer_label.setObjectName("docCustomer")
-        choose = QPushButton(self.tr("Choose customer…"))
-        choose.setObjectName("docChooseCustomer")
-        choose.clicked.connect(self.choose_customer)
-
-        self.product_search = QLineEdit()
-        self.product_search.setObjectName("productSearch")
-        self.product_search.setPlaceholderText(
-            self.tr("Product code, name or pinyin initials; Enter adds")
-        )
-        self.product_search.returnPressed.connect(self.add_from_search)
-        self.product_hint = QLabel()
-        self.product_hint.setObjectName("productHint")
-        self.hint_timer = QTimer(self)
-        self.hint_timer.setSingleShot(True)
-        self.hint_timer.setInterval(150)
-        self.hint_timer.timeout.connect(self._hint)
-        self.product_search.textChanged.connect(lambda _t: self.hint_timer.start())
-        remove = QPushButton(self.tr("Remove line"))
-        remove.setObjectName("removeLine")
-        remove.clicked.connect(self.remove_line)
-
-        self.lines = LinesModel()
-        self.table = QTableView()
-        self.table.setObjectName("lineTable")
-        self.table.setModel(self.lines)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.lines.lines_changed.connect(self.schedule_preview)
-
-        # document fields
-        fields = QFormLayout()
-        self.date1 = QDateEdit(QDate(ctx.today()))
-        self.date1.setObjectName("docDate")
-        self.date1.setCalendarPopup(True)
-        self.date1.setDisplayFormat("yyyy-MM-dd")
-        self.payment_terms = QLineEdit()
-        self.payment_terms.setObjectName("paymentTerms")
-        self.notes = QLineEdit()
-        self.notes.setObjectName("docNotes")
-        if kind == "quote":
-            self.date1.setDate(QDate(ctx.today() + dt.timedelta(days=30)))
-            fields.addRow(self.tr("Valid until"), self.date1)
-            self.delivery = QLineEdit()
-            self.delivery.setObjectName("deliveryTerms")
-            fields.addRow(self.tr("Delivery terms"), self.delivery)
-            self.lead = QSpinBox()
-            self.lead.setObjectName("leadTime")
-            self.lead.setRange(0, 365)
-            self.lead.setSpecialValueText("—")
-            fields.addRow(self.tr("Lead time (days)"), self.lead)
-        else:
-            self.date1.setDate(QDate(ctx.today() + dt.timedelta(days=2)))
-            fields.addRow(self.tr("Delivery date"), self.date1)
-            self.delivery = QLineEdit()
-            self.delivery.setObjectName("deliveryAddress")
-            fields.addRow(self.tr("Delivery address"), self.delivery)
-        fields.addRow(self.tr("Payment terms"), self.payment_terms)
-        fields.addRow(self.tr("Notes"), self.notes)
-
-        # totals and warnings
-        self.totals: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        for i, (key, text) in enumerate(
-            (
-                ("subtotal", self.tr("Subtotal (ex tax)")),
-                ("discount", self.tr("Discount")),
-                ("tax", self.tr("Tax")),
-                ("total", self.tr("Total")),
-            )
-        ):
-            label = QLabel("—")
-            label.setObjectName("total_" + key)
-            label.setStyleSheet("font-weight: bold; font-size: 15px;" if key == "total" else "")
-            grid.addWidget(QLabel(text), i, 0)
-            grid.addWidget(label, i, 1)
-            self.totals[key] = label
-        self.warnings = QLabel()
-        self.warnings.setObjectName("reviewWarnings")
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #8a5a00;")
-        self.error = QLabel()
-        self.error.setObjectName("docError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-
-        self.save_button = QPushButton(self.tr("Save draft"))
-        self.save_button.setObjectName("saveDocument")
-        self.save_button.clicked.connect(self.save)
-        self.submit_button = QPushButton(self.tr("Save and submit"))
-        self.submit_button.setObjectName("submitOrder")
-        self.submit_button.clicked.connect(self.submit)
-        self.submit_button.setVisible(kind == "order")
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.reject)
-
-        top = QHBoxLayout()
-        top.addWidget(self.customer_label, 1)
-        top.addWidget(choose)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.product_search, 2)
-        add_row.addWidget(self.product_hint, 3)
-        add_row.addWidget(remove)
-        bottom = QHBoxLayout()
-        bottom.addLayout(fields, 3)
-        right = QVBoxLayout()
-        right.addLayout(grid)
-        right.addWidget(self.warnings)
-        right.addWidget(self.error)
-        right.addStretch(1)
-        bottom.addLayout(right, 2)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (self.save_button, self.submit_button, close):
-            buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(add_row)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        layout.addLayout(buttons)
+        document_layout.build(self)
 
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
