@@ -73,6 +73,15 @@ class Context:
     work: Path
     log: Callable[[str], None] = print
     extras: dict[str, Any] = field(default_factory=dict)
+    cleanups: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Run the cleanups (stop servers, close workspaces), newest first."""
+        while self.cleanups:
+            try:
+                self.cleanups.pop()()
+            except Exception as exc:  # cleanup must go on
+                print(f"cleanup failed: {exc!r}")
 
 
 def below(name: str, value: float, unit: str, limit: float, note: str = "") -> Result:

@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             ctx.log(f"   ({time.perf_counter() - t:.1f} s)")
             results += got
     finally:
+        ctx.close()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print()

@@ -1,0 +1,58 @@
+"""Cold start of the desktop app on the big workspace, and its memory with the list loaded.
+
+The app runs in a subprocess (bench/app_probe.py, Qt offscreen) that prints
+markers; start-up time is from before the process is spawned to the customer
+list showing its first page. Memory is VmRSS once all customers are in the list.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+
+from bench.common import ROOT, Context, Result, below, info, median, python
+
+RUNS = 3
+
+
+def probe(ctx: Context) -> dict[str, float]:
+    """One start of the app: seconds to each marker, RSS and rows at the end."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WAIQIN_NO_KEYRING="1")
+    env["PYTHONPATH"] = str(ROOT)
+    start = time.time()
+    proc = subprocess.run(
+        [python(), "-m", "bench.app_probe", str(ctx.extras["data"] / "ws")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    out: dict[str, float] = {}
+    for line in proc.stdout.splitlines():
+        parts = line.split()
+        if parts[:1] == ["at"]:
+            out[parts[1]] = float(parts[2]) - start
+        elif parts[:1] == ["rss"]:
+            out["rss"], out["rows"] = float(parts[1]), float(parts[2])
+    if "ready" not in out or "rss" not in out:
+        raise RuntimeError(f"app probe failed: {proc.stdout[-500:]} {proc.stderr[-1500:]}")
+    return out
+
+
+def run(ctx: Context) -> list[Result]:
+    """Median of a few starts."""
+    runs = [probe(ctx) for _ in range(RUNS)]
+    ready = median([r["ready"] for r in runs])
+    rows = int(runs[0]["rows"])
+    opened = median([r["opened"] - r["imported"] for r in runs])
+    rss = median([r["rss"] for r in runs])
+    return [
+        below("cold start to customer list", ready, "s", 1.5, f"median of {RUNS}"),
+        info("  of which imports", median([r["imported"] for r in runs]), "s"),
+        info("  open workspace (scrypt key)", opened, "s"),
+        info("  main window shown", median([r["shown"] for r in runs]), "s"),
+        below("memory with list loaded", rss, "MB", 250, f"{rows:,} rows"),
+    ]

@@ -1,0 +1,141 @@
+"""First sync of a new laptop against a real server on loopback, beside its floor.
+
+The server (``waiqin-server serve`` over a copy of the cached SQLite server
+database) holds the whole company; a fresh encrypted workspace logs in and runs
+``SyncEngine.run()``. The floor is the same rows, as JSON pages, decoded and
+inserted with executemany (SQLAlchemy Core, same column conversion) into another
+fresh encrypted workspace, one transaction per page: what any client must at
+least do. Both are measured in this run; the ratio is end-to-end / floor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert
+
+from app.models import MasterData, synced_models
+from app.models.base import Money, UTCDateTime
+from app.workspace import Workspace, create_workspace
+from bench.common import PASSPHRASE, PASSWORD, REP, Context, Result, at_least, below, info
+from bench.server import ServerProcess
+from sync.client import SyncEngine, login
+
+PAGE = 500
+
+
+def server_copy(ctx: Context, name: str) -> Path:
+    """A private copy of the cached server database."""
+    dst = ctx.work / f"{name}.db"
+    shutil.copyfile(ctx.extras["data"] / "server.db", dst)
+    return dst
+
+
+def first_sync(ctx: Context, server_db: Path, laptop: Path) -> tuple[float, int, Workspace]:
+    """Start a server, log a new laptop in, time its first full sync."""
+    srv = ServerProcess(f"sqlite:///{server_db}").start()
+    ctx.extras["server"] = srv
+    ctx.cleanups.append(srv.stop)
+    ws = create_workspace(laptop, PASSPHRASE)
+    ctx.cleanups.append(ws.close)
+    login(ws, srv.url, REP, PASSWORD)
+    t = time.perf_counter()
+    report = SyncEngine(ws).run()
+    return time.perf_counter() - t, report.pulled, ws
+
+
+def json_pages(server_db: Path) -> list[str]:
+    """The records of the server database as JSON pages of changes, in rev order."""
+    conn = sqlite3.connect(server_db)
+    try:
+        rows = conn.execute(
+            "SELECT entity, id, rev, data FROM record WHERE owner = ? OR owner IS NULL "
+            "ORDER BY rev",
+            (REP,),
+        ).fetchall()
+    finally:
+        conn.close()
+    pages = []
+    for i in range(0, len(rows), PAGE):
+        items = [
+            f'{{"entity":"{e}","id":"{rid}","rev":{rev},"data":{data}}}'
+            for e, rid, rev, data in rows[i : i + PAGE]
+        ]
+        pages.append("[" + ",".join(items) + "]")
+    return pages
+
+
+def _converter(column: Any) -> Callable[[Any], Any]:
+    ctype = column.type
+    if isinstance(ctype, Money):
+        return lambda v: None if v is None else Decimal(v)
+    if isinstance(ctype, UTCDateTime):
+        return lambda v: None if v is None else dt.datetime.fromisoformat(v)
+    try:
+        ptype = ctype.python_type
+    except NotImplementedError:
+        return lambda v: v
+    if ptype is dt.date:
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
+    if ptype is dt.time:
+        return lambda v: None if v is None else dt.time.fromisoformat(v)
+    return lambda v: v
+
+
+def floor(pages: list[str], laptop: Path) -> tuple[float, int]:
+    """Decode the pages and insert them with executemany, one transaction per page."""
+    ws = create_workspace(laptop, PASSPHRASE)
+    models = synced_models()
+    convert = {
+        name: {c.key: _converter(c) for c in model.__table__.columns}
+        for name, model in models.items()
+    }
+    rows = 0
+    conn = ws.engine.connect()
+    conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # as sync.local does
+    t = time.perf_counter()
+    for text in pages:
+        by_entity: dict[str, list[dict[str, Any]]] = {}
+        for change in json.loads(text):
+            entity = change["entity"]
+            conv = convert[entity]
+            data = change["data"]
+            values = {k: conv[k](v) for k, v in data.items()}
+            values["server_rev"] = change["rev"]
+            if issubclass(models[entity], MasterData):
+                values["sync_base"] = data
+            by_entity.setdefault(entity, []).append(values)
+        with conn.begin():
+            for entity, values_list in by_entity.items():
+                conn.execute(insert(models[entity].__table__), values_list)
+                rows += len(values_list)
+    seconds = time.perf_counter() - t
+    conn.close()
+    ws.close()
+    return seconds, rows
+
+
+def run(ctx: Context) -> list[Result]:
+    """Floor first (while nothing else runs), then the real first sync."""
+    server_db = server_copy(ctx, "firstsync")
+    pages = json_pages(server_db)
+    floor_s, floor_rows = floor(pages, ctx.work / "floor-laptop")
+    del pages
+    seconds, pulled, ws = first_sync(ctx, server_db, ctx.work / "laptop")
+    ctx.extras["laptop"] = ws
+    rate = pulled / seconds
+    floor_rate = floor_rows / floor_s
+    ratio = seconds / floor_s if floor_s else 0.0
+    return [
+        at_least("first sync rate", rate, "rows/s", 20_000, f"{pulled:,} rows in {seconds:.1f} s"),
+        below("first sync / floor", ratio, "x", 3, "same rows, same run"),
+        info("floor rate", floor_rate, "rows/s", f"{floor_rows:,} rows in {floor_s:.1f} s"),
+    ]
