@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from app.models import Conflict, MasterData, OutboxEntry, Synced, synced_models
 from app.outbox import WorkspaceSession
@@ -89,11 +89,64 @@ def _user_data(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply_page(session: WorkspaceSession, changes: list[Change]) -> tuple[int, int]:
-    """Apply a page in order; returns (rows applied, rows purged)."""
+    """Apply a page in order; returns (rows applied, rows purged).
+
+    Rows the laptop does not have yet (nearly all of a first sync) are inserted in
+    bulk, one executemany per entity, exactly as :func:`apply_change` would insert
+    them one by one; every other change goes through :func:`apply_change`.
+    """
+    fresh = _new_rows(session, changes)
     applied = purged = 0
     for change in changes:
+        if id(change) in fresh:
+            continue
         outcome = apply_change(session, change)
         applied += outcome == "applied"
         purged += outcome == "purged"
         session.flush()
-    return applied, purged
+    return applied + _insert_new(session, changes, fresh), purged
+
+
+def _new_rows(session: WorkspaceSession, changes: list[Change]) -> set[int]:
+    """ids (``id()``) of upserts of rows absent here, named once in the page."""
+    counts: dict[tuple[str, str], int] = {}
+    for change in changes:
+        key = (change.entity, change.id)
+        counts[key] = counts.get(key, 0) + 1
+    groups: dict[str, list[Change]] = {}
+    for change in changes:
+        if (
+            change.op == "upsert"
+            and change.entity in _MODELS
+            and counts[(change.entity, change.id)] == 1
+            and (change.data or {}).get("id", change.id) == change.id
+        ):
+            groups.setdefault(change.entity, []).append(change)
+    fresh: set[int] = set()
+    for entity, group in groups.items():
+        model = _MODELS[entity]
+        ids = [c.id for c in group]
+        have: set[str] = set()
+        for i in range(0, len(ids), 500):
+            have.update(session.scalars(select(model.id).where(model.id.in_(ids[i : i + 500]))))
+        fresh.update(id(c) for c in group if c.id not in have)
+    return fresh
+
+
+def _insert_new(session: WorkspaceSession, changes: list[Change], fresh: set[int]) -> int:
+    """Insert the new rows of the page, one executemany per entity and set of columns."""
+    groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for change in changes:
+        if id(change) not in fresh:
+            continue
+        model = _MODELS[change.entity]
+        data = change.data or {}
+        values = columns_from_json(model, data)
+        values["id"] = change.id
+        values["server_rev"] = change.rev
+        if issubclass(model, MasterData):
+            values["sync_base"] = _user_data(data)
+        groups.setdefault((change.entity, tuple(sorted(values))), []).append(values)
+    for (entity, _keys), rows in groups.items():
+        session.execute(insert(_MODELS[entity]), rows)
+    return len(fresh)

@@ -20,8 +20,7 @@ def from_json(model: type[Any], key: str, value: Any) -> Any:
     """One JSON value as the Python value column ``key`` of ``model`` stores."""
     if value is None:
         return None
-    column = inspect(model).columns[key]
-    ctype = column.type
+    ctype = _column_type(model, key)
     if isinstance(ctype, Money):
         return Decimal(str(value))
     if isinstance(ctype, UTCDateTime):
@@ -38,7 +37,26 @@ def from_json(model: type[Any], key: str, value: Any) -> Any:
     return value
 
 
+_TYPES: dict[tuple[type[Any], str], Any] = {}
+_KEYS: dict[type[Any], frozenset[str]] = {}
+
+
+def _column_type(model: type[Any], key: str) -> Any:
+    """The SQL type of a column (cached: a first sync converts a million rows)."""
+    found = _TYPES.get((model, key))
+    if found is None:
+        found = _TYPES[(model, key)] = inspect(model).columns[key].type
+    return found
+
+
+def _column_keys(model: type[Any]) -> frozenset[str]:
+    found = _KEYS.get(model)
+    if found is None:
+        found = _KEYS[model] = frozenset(a.key for a in inspect(model).column_attrs)
+    return found
+
+
 def columns_from_json(model: type[Any], data: dict[str, Any]) -> dict[str, Any]:
     """Keep ``model``'s columns from ``data``, as Python values."""
-    keys = {a.key for a in inspect(model).column_attrs}
+    keys = _column_keys(model)
     return {k: from_json(model, k, v) for k, v in data.items() if k in keys}
