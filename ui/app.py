@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import security
 from app.cli.common import setup_file_logging
@@ -92,6 +92,17 @@ def open_interactive(path: Path, passphrase: str | None = None) -> Workspace | N
             secret = None
 
 
+def show_fitted(window: QWidget) -> None:
+    """Show the window; maximized on small screens (1366×768 laptops) so no frame or
+    taskbar pushes its bottom edge off the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    avail = screen.availableGeometry() if screen is not None else None
+    if avail is not None and (avail.width() <= 1400 or avail.height() <= 800):
+        window.showMaximized()
+    else:
+        window.show()
+
+
 def run_window(ws: Workspace, *, note: str = "", server: object | None = None) -> int:
     """Show the main window on ``ws`` and run the event loop until it closes."""
     from ui.main_window import MainWindow
@@ -106,7 +117,7 @@ def run_window(ws: Workspace, *, note: str = "", server: object | None = None) -
     window.extras["server"] = server
     if note:
         window.show_note(note)
-    window.show()
+    show_fitted(window)
     try:
         return app.exec()
     finally:

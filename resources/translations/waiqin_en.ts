@@ -997,6 +997,10 @@
         <source>not here</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose a visit first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PrivacyCurtain</name>
@@ -1618,10 +1622,6 @@
     </message>
     <message>
         <source>Follow-up reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -997,6 +997,10 @@
         <source>not here</source>
         <translation>未下载</translation>
     </message>
+    <message>
+        <source>Choose a visit first</source>
+        <translation>请先选择一次拜访</translation>
+    </message>
 </context>
 <context>
     <name>PrivacyCurtain</name>
@@ -1619,10 +1623,6 @@
     <message>
         <source>Follow-up reason</source>
         <translation>跟进事由</translation>
-    </message>
-    <message>
-        <source>Photos</source>
-        <translation>照片</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,7 @@ class _CheckedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form.layout)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.form.edited.connect(self.check)
 

@@ -1,6 +1,6 @@
 """The visit record form: stage, person met, situation / problem / solution, store check,
-next follow-up, photos. Autosaved as a draft; saved through the visits service (photos
-through the attachments service, at once: they are facts, not part of the draft)."""
+next follow-up. Autosaved as a draft; saved through the visits service. (Photos sit
+under the form in the visits page: ui.widgets.photos, saved at once as facts.)"""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ class VisitForm(QWidget):
 
     edited = Signal()
 
-    def __init__(self, photos: QWidget | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
         f = self.form = FieldForm(self)
         stage = QComboBox()
@@ -89,9 +89,6 @@ class VisitForm(QWidget):
         f.add("price_tags_ok", self.tr("Price tags"), QCheckBox(self.tr("Price tags correct")))
         f.add("next_follow_up", self.tr("Next follow-up"), optional_date_edit())
         f.add("follow_up_reason", self.tr("Follow-up reason"), QLineEdit())
-        self.photos = photos
-        if photos is not None:
-            f.layout.addRow(self.tr("Photos"), photos)
         self.setLayout(f.layout)
         f.edited.connect(self.edited.emit)
         self.hint = QLabel()

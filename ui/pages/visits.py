@@ -133,7 +133,7 @@ class VisitsPage(QWidget):
         self.record_box = QGroupBox()
         self.record_box.setObjectName("recordBox")
         self.photos = PhotoStrip(ctx, name="visitPhotos")
-        self.form = VisitForm(self.photos)
+        self.form = VisitForm()
         self.photos.added.connect(lambda _r: self.selected_photos.refresh())
         self.form.edited.connect(self.save_draft)
         self.message = QLabel()
@@ -150,6 +150,7 @@ class VisitsPage(QWidget):
         scroll.setWidget(self.form)
         rv = QVBoxLayout(self.record_box)
         rv.addWidget(scroll, 1)
+        rv.addWidget(self.photos)  # outside the scrolled fields: always at hand
         rv.addWidget(self.message)
         brow = QHBoxLayout()
         brow.addStretch(1)
@@ -191,6 +192,7 @@ class VisitsPage(QWidget):
 
     def _show_state(self) -> None:
         self.checkin_box.setEnabled(self.open is None)
+        self.checkin_box.setVisible(self.open is None)  # room for the record at 1366×768
         self.record_box.setEnabled(self.open is not None)
         self.photos.set_owner(self.open.id if self.open is not None else None)
         if self.open is None:

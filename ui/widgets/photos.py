@@ -35,7 +35,7 @@ from ui.widgets.open_file import open_file
 
 log = logging.getLogger(__name__)
 
-THUMB = 88
+THUMB = 64
 
 
 def ask_image_files(parent: QWidget) -> list[str]:
@@ -98,17 +98,21 @@ class PhotoStrip(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.strip)
-        scroll.setFixedHeight(THUMB + 26)
+        scroll.setFixedHeight(THUMB + 24)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller = scroll
-        top = QHBoxLayout()
-        top.addWidget(self.add_button)
-        top.addWidget(self.empty, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.add_button)
+        side.addWidget(self.empty)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addLayout(side)
+        row.addWidget(scroll, 1)
+        row.addStretch(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(scroll)
+        layout.addLayout(row)
         layout.addWidget(self.message)
         self._show_message("")
         self.set_owner(None)
@@ -153,6 +157,10 @@ class PhotoStrip(QWidget):
             self.row_layout.insertWidget(i, button)
             self.thumbs[row.id] = button
         self.empty.setVisible(not self.rows)
+        self.empty.setText(
+            self.tr("No photos yet") if self.owner_id else self.tr("Choose a visit first")
+        )
+        self.scroller.setVisible(bool(self.rows))
 
     def _show_images(self, owner: str | None, images: dict[str, QImage]) -> None:
         if owner != self.owner_id:
