@@ -80,6 +80,19 @@ def start_demo_server(ws: Any) -> tuple[Any, str] | None:
     return start(ws)
 
 
+def demo_note(ws: Any, path: Path) -> str:
+    """The status-bar note of the demo, in the workspace's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+    from ui.app import workspace_language
+
+    i18n.install_language(workspace_language(ws))
+    return QCoreApplication.translate(
+        "Demo", "Demo workspace (synthetic data): {path} — passphrase: {passphrase}"
+    ).format(path=path, passphrase=DEMO_PASSPHRASE)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Open the app on the demo workspace; prints the demo passphrase."""
     from ui.app import ensure_app, run_window
@@ -88,10 +101,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     ensure_app()
     ws = prepare_demo(path, args.customers, args.products, reset=args.reset)
     server = None if args.no_server else start_demo_server(ws)
-    note = f"Demo workspace: {path} — passphrase / 密码: {DEMO_PASSPHRASE}"
-    print(note, file=sys.stderr)
+    print(f"Demo workspace: {path} — passphrase / 密码: {DEMO_PASSPHRASE}", file=sys.stderr)
     try:
-        return run_window(ws, note=note, server=server)
+        return run_window(ws, note=demo_note(ws, path), server=server)
     finally:
         if server is not None:
             stop = getattr(server[0], "stop", None)

@@ -599,6 +599,13 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Demo workspace (synthetic data): {path} — passphrase: {passphrase}</source>
+        <translation>演示工作区（模拟数据）：{path} — 密码：{passphrase}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentEditor</name>
     <message>
         <source>Quote</source>
