@@ -36,6 +36,14 @@ if ! command -v import >/dev/null 2>&1; then
 fi
 [[ -x "$PY" && -x "$WAIQIN" ]] || missing+=("$ROOT/.venv with waiqin installed (make venv)")
 
+has_lib() { # has_lib SONAME: known to the dynamic linker (ldconfig cache or usual folders)
+    local ldc
+    ldc="$(command -v ldconfig || echo /sbin/ldconfig)"
+    "$ldc" -p 2>/dev/null | grep -q " $1 " && return 0
+    compgen -G "/usr/lib/*/$1" >/dev/null || compgen -G "/usr/lib/$1" >/dev/null \
+        || compgen -G "/lib/*/$1" >/dev/null
+}
+
 # System libraries the Qt xcb platform plugin needs (ldd shows the linked ones;
 # xcb-cursor is opened at run time by Qt >= 6.5, so check it by name).
 if [[ -x "$PY" ]]; then
@@ -56,7 +64,7 @@ if [[ -x "$PY" ]]; then
             missing+=("$lib (apt package: $pkg)")
         done < <(ldd "$QT_DIR/plugins/platforms/libqxcb.so" "$QT_DIR/lib/libQt6XcbQpa.so.6" 2>/dev/null \
                   | awk '/not found/ {print $1}' | sort -u)
-        if ! ldconfig -p 2>/dev/null | grep -q 'libxcb-cursor\.so\.0'; then
+        if ! has_lib libxcb-cursor.so.0; then
             missing+=("libxcb-cursor.so.0 (apt package: libxcb-cursor0)")
         fi
     else
