@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "bench" / "data"
+DATA = Path(os.environ.get("WAIQIN_BENCH_DATA", ROOT / "bench" / "data"))
 PASSPHRASE = "bench-passphrase-1"
 REP = "rep_demo"
 PASSWORD = "bench-password-1"
