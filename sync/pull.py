@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import Conflict, MasterData, OutboxEntry, Synced, synced_models
 from app.outbox import WorkspaceSession
@@ -81,6 +82,7 @@ def apply_change(session: WorkspaceSession, change: Change) -> str:
         base.update({k: v for k, v in _user_data(data).items() if k in taken})
         obj.sync_base = base
     obj.server_rev = change.rev
+    flag_modified(obj, "updated_at")  # keep the server's (or pending local) time, no onupdate
     return "applied"
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import Conflict, OutboxEntry, synced_models, utcnow
 from app.outbox import WorkspaceSession
@@ -136,6 +137,7 @@ def record_results(
                 for c in result.conflicts:
                     base[c.field] = c.remote
                 obj.sync_base = base  # type: ignore[attr-defined]
+                flag_modified(obj, "updated_at")  # bookkeeping only: no onupdate bump
         for c in result.conflicts:
             open_conflict(
                 session, entry.entity, entry.entity_id, c.field, c.base, c.local, c.remote
