@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import Change, PullRequest, PullResponse
 from sync.server.db import head_rev
+from sync.server.entities import CATALOG
 from sync.server.models import Purge, Record, User
-from sync.server.records import visible_clause
+from sync.server.records import visible_parts
 
 
 def _today_clause(session: Session, user: User) -> ColumnElement[bool]:
@@ -36,12 +37,24 @@ def pull(session: Session, user: User, req: PullRequest) -> PullResponse:
     """One page of changes after ``req.cursor`` (never beyond the committed head)."""
     head = head_rev(session)
     upto = head if req.upto is None else min(req.upto, head)
-    query = select(Record).where(Record.rev > req.cursor, Record.rev <= upto, visible_clause(user))
-    if req.entities is not None:
-        query = query.where(Record.entity.in_(req.entities))
-    if req.today_only:
-        query = query.where(_today_clause(session, user))
-    records = session.scalars(query.order_by(Record.rev).limit(req.limit + 1)).all()
+    # Own rows and catalog rows are read apart, each in rev order from its index and
+    # limited, then merged: an OR of both makes the database sort every match for
+    # each page (a first sync of a million rows became quadratic).
+    mine, catalog = visible_parts(user)
+    parts = [mine]
+    if req.entities is None or CATALOG.intersection(req.entities):
+        parts.append(catalog)
+    today = _today_clause(session, user) if req.today_only else None
+    records: list[Record] = []
+    for part in parts:
+        query = select(Record).where(Record.rev > req.cursor, Record.rev <= upto, part)
+        if req.entities is not None:
+            query = query.where(Record.entity.in_(req.entities))
+        if today is not None:
+            query = query.where(today)
+        records += session.scalars(query.order_by(Record.rev).limit(req.limit + 1)).all()
+    records.sort(key=lambda r: r.rev)
+    records = records[: req.limit + 1]
     changes = [
         Change(rev=r.rev, entity=r.entity, id=r.id, op="upsert", data=r.data) for r in records
     ]

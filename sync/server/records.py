@@ -25,13 +25,22 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def visible_clause(user: User) -> ColumnElement[bool]:
-    """SQL condition: records ``user`` may receive (own rows, territory catalog)."""
+def visible_parts(user: User) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """The two disjoint halves of :func:`visible_clause`: own rows, territory catalog.
+
+    Each is one range of ``ix_record_owner_rev`` in rev order; their OR is not
+    (the database collects and sorts every match), so the feed queries each apart.
+    """
     territory_ok = or_(Record.territory.is_(None), Record.territory == (user.territory or ""))
-    return or_(
+    return (
         Record.owner == user.username,
         and_(Record.owner.is_(None), Record.entity.in_(CATALOG), territory_ok),
     )
+
+
+def visible_clause(user: User) -> ColumnElement[bool]:
+    """SQL condition: records ``user`` may receive (own rows, territory catalog)."""
+    return or_(*visible_parts(user))
 
 
 def can_see(user: User, record: Record) -> bool:
