@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from app.services._common import LOCAL_REP
 from sync.protocol import (
     REJ_FACT,
     REJ_FORBIDDEN,
@@ -156,7 +157,8 @@ def _scope(batch: Batch, entity: str, data: dict[str, Any]) -> tuple[str, str | 
     """(owner, customer_id) of a new row, or Rejected when the caller may not make it."""
     user = batch.user.username
     if entity == "customer":
-        if data.get("owner") != user:
+        # LOCAL_REP: made on a new laptop before its first sync brought the rep's profile.
+        if data.get("owner") not in (user, LOCAL_REP):
             raise Rejected(REJ_FORBIDDEN, "a new customer must be owned by its rep")
         return user, data["id"]
     if entity in PARENTS:
@@ -196,6 +198,8 @@ def _scope_of(
 def _insert(batch: Batch, m: Mutation) -> PushResult:
     owner, customer_id = _scope(batch, m.entity, m.payload)
     data = dict(m.payload)
+    if m.entity == "customer":
+        data["owner"] = owner
     if m.entity == "receipt":
         receipts.check_receipt(batch.session, batch.device, data)
     if m.entity in ("order_draft", "order_line"):
