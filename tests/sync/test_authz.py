@@ -67,12 +67,14 @@ class World:
         server.add_user("rita", "reviewer", None)
         server.add_user("fred", "finance", None)
         self.devices: dict[str, str] = {}
+        self.codes: dict[str, str] = {}
         self.tokens: dict[str, str | None] = {"no_token": None}
         for role in ROLES:
             if role in USERS:
                 device = f"dev-{role}"
                 self.devices[role] = device
-                self.tokens[role] = server.token_for(USERS[role], device, f"D{next(_codes)}")
+                self.codes[role] = f"D{next(_codes)}"
+                self.tokens[role] = server.token_for(USERS[role], device, self.codes[role])
         with server.db.write() as s:
             s.execute(
                 update(Token)
@@ -192,7 +194,9 @@ def _reassign(w: World, role: str) -> requests.Response:
 
 
 def _allot(w: World, role: str) -> requests.Response:
-    return w.call(role, "POST", "/admin/receipt-blocks", {"device_code": "D100", "size": 10})
+    return w.call(
+        role, "POST", "/admin/receipt-blocks", {"device_code": w.codes["rep"], "size": 10}
+    )
 
 
 CASES: dict[tuple[str, str], Callable[[World, str], requests.Response]] = {
