@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-
 _KEEP = re.compile(r"[^a-z0-9]+")
 
 
@@ -22,6 +20,8 @@ def _normalize(text: str) -> str:
 
 def pinyin_keys(name: str) -> tuple[str, str]:
     """(initials, full pinyin) of ``name`` in lower case: "张伟" -> ("zw", "zhangwei")."""
+    from pypinyin import Style, lazy_pinyin  # 0.6 s to load: not at app start-up
+
     text = _normalize(name)
     full = "".join(lazy_pinyin(text, style=Style.NORMAL))
     initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER))

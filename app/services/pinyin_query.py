@@ -13,8 +13,6 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from pypinyin.constants import PINYIN_DICT
-
 MAX_PARSES = 16
 MAX_FIRST_CHARS = 1500
 _CJK = range(0x4E00, 0xA000)
@@ -34,6 +32,8 @@ def _plain(reading: str) -> str:
 @cache
 def syllable_chars() -> dict[str, str]:
     """Every toneless pinyin syllable and the common characters that can read so."""
+    from pypinyin.constants import PINYIN_DICT  # 0.6 s to load: not at app start-up
+
     table: dict[str, list[str]] = {}
     for cp, readings in PINYIN_DICT.items():
         for reading in readings.split(","):
