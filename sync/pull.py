@@ -150,5 +150,5 @@ def _insert_new(session: WorkspaceSession, changes: list[Change], fresh: set[int
             values["sync_base"] = _user_data(data)
         groups.setdefault((change.entity, tuple(sorted(values))), []).append(values)
     for (entity, _keys), rows in groups.items():
-        session.execute(insert(_MODELS[entity]), rows)
+        session.execute(insert(_MODELS[entity].__table__), rows)
     return len(fresh)
