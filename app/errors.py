@@ -102,6 +102,7 @@ _FIELD_LABELS: dict[str, str] = {
     "purpose": QT_TRANSLATE_NOOP("fields", "Purpose"),
     "payment_terms": QT_TRANSLATE_NOOP("fields", "Payment terms"),
     "delivery_terms": QT_TRANSLATE_NOOP("fields", "Delivery terms"),
+    "file": QT_TRANSLATE_NOOP("fields", "File"),
 }
 
 

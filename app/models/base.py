@@ -48,6 +48,11 @@ class Money(TypeDecorator[Decimal]):
     impl = String(40)
     cache_ok = True
 
+    @property
+    def python_type(self) -> type[Any]:
+        """Decimal, whatever the storage (lets generic code convert JSON values)."""
+        return Decimal
+
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(String(40))
@@ -74,6 +79,11 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
     impl = DateTime()
     cache_ok = True
+
+    @property
+    def python_type(self) -> type[Any]:
+        """datetime (aware, UTC)."""
+        return dt.datetime
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:

@@ -2355,6 +2355,10 @@
         <source>Delivery terms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orders</name>

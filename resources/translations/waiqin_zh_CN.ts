@@ -2355,6 +2355,10 @@
         <source>Delivery terms</source>
         <translation>交货条件</translation>
     </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
 </context>
 <context>
     <name>orders</name>
