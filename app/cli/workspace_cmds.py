@@ -20,6 +20,15 @@ from app.models import Base, OutboxEntry
 from app.workspace import Workspace, create_workspace, device_code
 
 
+def key_mode_label(mode: object) -> str:
+    """Readable name of where the database key lives (keyring or passphrase)."""
+    if mode == "keyring":
+        return msg("cli", QT_TRANSLATE_NOOP("cli", "the system keyring")).text()
+    if mode == "passphrase":
+        return msg("cli", QT_TRANSLATE_NOOP("cli", "your passphrase (not stored)")).text()
+    return str(mode)
+
+
 def register(sub: Any) -> None:
     """Add init, seed and info to the `waiqin` command."""
     p = sub.add_parser(
@@ -103,7 +112,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             ),
             path=str(ws.path),
             device=device_code(ws),
-            mode=ws.meta["key_mode"],
+            mode=key_mode_label(ws.meta["key_mode"]),
         )
     finally:
         ws.close()
@@ -170,7 +179,10 @@ def cmd_info(args: argparse.Namespace) -> int:
         (msg("cli", QT_TRANSLATE_NOOP("cli", "Workspace")).text(), info["path"]),
         (msg("cli", QT_TRANSLATE_NOOP("cli", "Schema version")).text(), info["schema_version"]),
         (msg("cli", QT_TRANSLATE_NOOP("cli", "Device code")).text(), info["device_code"]),
-        (msg("cli", QT_TRANSLATE_NOOP("cli", "Key kept in")).text(), info["key_mode"]),
+        (
+            msg("cli", QT_TRANSLATE_NOOP("cli", "Key kept in")).text(),
+            key_mode_label(info["key_mode"]),
+        ),
         (
             msg("cli", QT_TRANSLATE_NOOP("cli", "Unsynced changes")).text(),
             info["unsynced_changes"],

@@ -1913,6 +1913,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your passphrase (not stored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No system keyring is available on this computer: choose a passphrase (--passphrase-stdin or WAIQIN_PASSPHRASE).</source>
         <translation type="unfinished"></translation>
     </message>

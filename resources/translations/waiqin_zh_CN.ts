@@ -1913,12 +1913,20 @@
         <translation>第二备份文件夹：{folder}</translation>
     </message>
     <message>
+        <source>the system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>your passphrase (not stored)</source>
+        <translation>您的密码（不保存）</translation>
+    </message>
+    <message>
         <source>No system keyring is available on this computer: choose a passphrase (--passphrase-stdin or WAIQIN_PASSPHRASE).</source>
         <translation>此电脑没有可用的系统钥匙串：请设置密码（--passphrase-stdin 或 WAIQIN_PASSPHRASE）。</translation>
     </message>
     <message>
         <source>Workspace created in {path} (device {device}, key in {mode}).</source>
-        <translation>已在 {path} 创建工作区（设备 {device}，密钥保存在 {mode}）。</translation>
+        <translation>已在 {path} 创建工作区（设备 {device}，密钥来自{mode}）。</translation>
     </message>
     <message>
         <source>counts cannot be negative</source>
@@ -1946,7 +1954,7 @@
     </message>
     <message>
         <source>Key kept in</source>
-        <translation>密钥保存位置</translation>
+        <translation>密钥来源</translation>
     </message>
     <message>
         <source>Unsynced changes</source>
