@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import entry_points
@@ -24,6 +25,9 @@ log = logging.getLogger(__name__)
 
 CORE_MODULES = ("app.cli.workspace_cmds", "app.cli.backup_cmds", "app.cli.print_cmds")
 ENTRY_POINT_GROUP = "waiqin.commands"
+CRASH_LOGGER = "waiqin.crash"
+# Without any handler, logging's last-resort handler would print to stderr.
+logging.getLogger(CRASH_LOGGER).addHandler(logging.NullHandler())
 
 Register = Callable[[Any], None]
 
@@ -98,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return func(args)
+    except BrokenPipeError:
+        # The reader went away (e.g. `waiqin info | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(msg("cli", QT_TRANSLATE_NOOP("cli", "Interrupted.")).text(), file=sys.stderr)
         return 130
@@ -105,7 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"waiqin: {error_text(exc)}", file=sys.stderr)
         return 2
     except Exception as exc:
-        log.debug("unexpected error", exc_info=True)
-        logging.getLogger("waiqin.crash").error("unexpected error", exc_info=True)
+        # The traceback goes to the workspace log (and stderr only with -v), never
+        # to the user's terminal by default.
+        crash = logging.getLogger(CRASH_LOGGER)
+        crash.propagate = bool(args.verbose)
+        crash.error("unexpected error", exc_info=True)
         print(f"waiqin: {error_text(exc)}", file=sys.stderr)
         return 1

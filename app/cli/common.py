@@ -72,6 +72,8 @@ def setup_file_logging(path: Path) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     root.addHandler(handler)
+    # Tracebacks of unexpected errors go here even though they do not reach stderr.
+    logging.getLogger("waiqin.crash").addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
         for h in root.handlers:
