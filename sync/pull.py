@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm.attributes import flag_modified
 
-from app.models import Conflict, MasterData, OutboxEntry, Synced, synced_models
+from app.models import Base, Conflict, MasterData, OutboxEntry, Synced, synced_models
 from app.outbox import WorkspaceSession
 from sync.protocol import Change
 from sync.values import columns_from_json
@@ -150,5 +150,5 @@ def _insert_new(session: WorkspaceSession, changes: list[Change], fresh: set[int
             values["sync_base"] = _user_data(data)
         groups.setdefault((change.entity, tuple(sorted(values))), []).append(values)
     for (entity, _keys), rows in groups.items():
-        session.execute(insert(_MODELS[entity].__table__), rows)
+        session.execute(insert(Base.metadata.tables[entity]), rows)
     return len(fresh)
