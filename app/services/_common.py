@@ -15,7 +15,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.errors import FormError, NotFoundError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, msg
-from app.models import RepProfile
+from app.models import RepProfile, SyncState
 
 T = TypeVar("T")
 M = TypeVar("M")
@@ -125,3 +125,23 @@ def prefix_upper_bound(prefix: str) -> str:
     the column's collation (LIKE 'x%' is not, under the default NOCASE LIKE).
     """
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def next_local_number(s: Session, column: Any, prefix: str, width: int = 4) -> str:
+    """The next local number ``<prefix>0001`` for customers, quotes and orders.
+
+    Never reused: a counter kept in sync_state (same transaction) remembers the
+    highest number handed out, so rows purged from this laptop (a customer
+    reassigned away) do not free their numbers.
+    """
+    key = f"numbering:{prefix}"
+    state = s.get(SyncState, key)
+    counted = int(state.value) if state is not None and state.value.isdigit() else 0
+    used = s.scalars(select(column).where(column.like(prefix + "%"))).all()
+    in_table = max((int(n[len(prefix) :]) for n in used if n[len(prefix) :].isdigit()), default=0)
+    number = max(counted, in_table) + 1
+    if state is None:
+        s.add(SyncState(key=key, value=str(number)))
+    else:
+        state.value = str(number)
+    return f"{prefix}{number:0{width}d}"

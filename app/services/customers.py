@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.db import transaction
@@ -41,6 +41,7 @@ from app.services._common import (
     invalid,
     local_date,
     local_tz,
+    next_local_number,
     optional_text,
     rep_identity,
 )
@@ -257,12 +258,7 @@ def find_duplicates(
 
 
 def _next_code(s: Session, device: str) -> str:
-    prefix = f"C-{device}-"
-    n = s.scalar(select(func.count()).select_from(Customer).where(Customer.code.like(prefix + "%")))
-    number = int(n or 0) + 1
-    while s.scalar(select(Customer.id).where(Customer.code == f"{prefix}{number:04d}")):
-        number += 1
-    return f"{prefix}{number:04d}"
+    return next_local_number(s, Customer.code, f"C-{device}-")
 
 
 def create_customer(

@@ -18,7 +18,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Product
 from app.rules.pricing import DocumentTotals, LineInput, document_totals, line_totals
 from app.rules.validation import validate_discount_pct, validate_quantity, validate_unit_price
-from app.services._common import Form
+from app.services._common import Form, next_local_number
 
 
 @dataclass(frozen=True)
@@ -158,10 +158,8 @@ def line_row(line: Any) -> LineRow:
 
 
 def next_number(s: Session, column: Any, prefix: str) -> str:
-    """The next local document number ``<prefix>0001`` (highest used + 1, never reused)."""
-    used = s.scalars(select(column).where(column.like(prefix + "%"))).all()
-    highest = max((int(n[len(prefix) :]) for n in used if n[len(prefix) :].isdigit()), default=0)
-    return f"{prefix}{highest + 1:04d}"
+    """The next local document number ``<prefix>0001`` (never reused, even after a purge)."""
+    return next_local_number(s, column, prefix)
 
 
 def as_of(day: dt.date | None) -> dt.date:
