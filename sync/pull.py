@@ -16,7 +16,15 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm.attributes import flag_modified
 
-from app.models import Base, Conflict, MasterData, OutboxEntry, Synced, synced_models
+from app.models import (
+    Base,
+    Conflict,
+    MasterData,
+    OutboxEntry,
+    ReceiptVoid,
+    Synced,
+    synced_models,
+)
 from app.outbox import WorkspaceSession
 from sync.protocol import Change
 from sync.values import columns_from_json
@@ -97,6 +105,7 @@ def apply_page(session: WorkspaceSession, changes: list[Change]) -> tuple[int, i
     bulk, one executemany per entity, exactly as :func:`apply_change` would insert
     them one by one; every other change goes through :func:`apply_change`.
     """
+    _drop_superseded_voids(session, changes)
     fresh = _new_rows(session, changes)
     applied = purged = 0
     for change in changes:
@@ -107,6 +116,24 @@ def apply_page(session: WorkspaceSession, changes: list[Change]) -> tuple[int, i
         purged += outcome == "purged"
         session.flush()
     return applied + _insert_new(session, changes, fresh), purged
+
+
+def _drop_superseded_voids(session: WorkspaceSession, changes: list[Change]) -> None:
+    """A receipt voided on two laptops offline: the server keeps the first void only.
+
+    The server rejects the later void ("already voided"); a local void of the same
+    receipt under another id gives way to the server's, so the receipt stays voided
+    and the pull never trips over receipt_void.receipt_id being unique.
+    """
+    for change in changes:
+        if change.entity != "receipt_void" or change.op != "upsert" or not change.data:
+            continue
+        receipt_id = change.data.get("receipt_id")
+        session.execute(
+            delete(ReceiptVoid).where(
+                ReceiptVoid.receipt_id == receipt_id, ReceiptVoid.id != change.id
+            )
+        )
 
 
 def _new_rows(session: WorkspaceSession, changes: list[Change]) -> set[int]:

@@ -202,6 +202,8 @@ def _insert(batch: Batch, m: Mutation) -> PushResult:
         data["owner"] = owner
     if m.entity == "receipt":
         receipts.check_receipt(batch.session, batch.device, data)
+    if m.entity == "receipt_void":
+        receipts.check_void(batch.session, data, customer_id)
     if m.entity in ("order_draft", "order_line"):
         orders.check_insert(batch, m.entity, data, m.no)
     record = put(

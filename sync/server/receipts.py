@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.errors import WaiqinError
 from app.models import new_id
 from app.rules.capital import amount_in_words
-from sync.protocol import REJ_INVALID, REJ_NUMBER, BlockInfo
+from sync.protocol import REJ_FACT, REJ_INVALID, REJ_NUMBER, BlockInfo
 from sync.server.entities import new_row
 from sync.server.errors import ApiError, Rejected
 from sync.server.models import Device, ReceiptNumber, Record, User
@@ -102,3 +102,12 @@ def check_receipt(session: Session, device: Device, data: dict[str, Any]) -> Non
         ReceiptNumber(number=number, device_code=device.code, seq_no=seq, receipt_id=data["id"])
     )
     session.flush()
+
+
+def check_void(session: Session, data: dict[str, Any], customer_id: str | None) -> None:
+    """A receipt is voided once: a second void (made offline on another laptop) is refused."""
+    rows = session.scalars(
+        select(Record).where(Record.entity == "receipt_void", Record.customer_id == customer_id)
+    ).all()
+    if any(r.data.get("receipt_id") == data.get("receipt_id") for r in rows):
+        raise Rejected(REJ_FACT, "this receipt was already voided on another device")

@@ -42,7 +42,6 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
 
 from app.errors import WaiqinError
 from app.models import (
@@ -801,12 +800,6 @@ def test_replicas_converge_under_faults_postgresql(
     _run(tmp_path, pg_url)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IntegrityError,
-    reason="BUG: both laptops of a rep may void the same receipt offline; the server keeps "
-    "both voids and the laptop's pull then fails on receipt_void.receipt_id UNIQUE forever",
-)
 def test_voiding_one_receipt_on_two_laptops_keeps_sync_working(
     tmp_path: Path, cheap_crypto: None
 ) -> None:
