@@ -165,3 +165,24 @@ def next_number(s: Session, column: Any, prefix: str) -> str:
 def as_of(day: dt.date | None) -> dt.date:
     """The document date (today when not given)."""
     return day or dt.date.today()
+
+
+def document_query(
+    model: Any,
+    date_column: Any,
+    number_column: Any,
+    *,
+    customer_id: str | None,
+    day: dt.date | None,
+    status: str | None,
+    limit: int,
+) -> Any:
+    """Live quotes or orders, newest first, of one customer, date and/or status."""
+    stmt = select(model).where(model.deleted_at.is_(None))
+    if customer_id:
+        stmt = stmt.where(model.customer_id == customer_id)
+    if day:
+        stmt = stmt.where(date_column == day)
+    if status:
+        stmt = stmt.where(model.status == status)
+    return stmt.order_by(date_column.desc(), number_column.desc()).limit(limit)

@@ -31,6 +31,7 @@ from app.services.doc_lines import (
     LineRow,
     as_of,
     build_lines,
+    document_query,
     line_row,
     next_number,
     totals_columns,
@@ -347,13 +348,14 @@ def list_orders(
     limit: int = 500,
 ) -> list[OrderRow]:
     """Orders, newest first; of one customer, one date and/or one status."""
-    stmt = select(OrderDraft).where(OrderDraft.deleted_at.is_(None))
-    if customer_id:
-        stmt = stmt.where(OrderDraft.customer_id == customer_id)
-    if day:
-        stmt = stmt.where(OrderDraft.order_date == day)
-    if status:
-        stmt = stmt.where(OrderDraft.status == status)
-    stmt = stmt.order_by(OrderDraft.order_date.desc(), OrderDraft.local_number.desc()).limit(limit)
+    stmt = document_query(
+        OrderDraft,
+        OrderDraft.order_date,
+        OrderDraft.local_number,
+        customer_id=customer_id,
+        day=day,
+        status=status,
+        limit=limit,
+    )
     with ws.sessions() as s:
         return [_row(s, o) for o in s.scalars(stmt)]

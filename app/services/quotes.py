@@ -21,6 +21,7 @@ from app.services.doc_lines import (
     LineRow,
     as_of,
     build_lines,
+    document_query,
     line_row,
     next_number,
     totals_columns,
@@ -217,13 +218,14 @@ def list_quotes(
     limit: int = 500,
 ) -> list[QuoteRow]:
     """Quotes, newest first; of one customer, one date and/or one status."""
-    stmt = select(Quote).where(Quote.deleted_at.is_(None))
-    if customer_id:
-        stmt = stmt.where(Quote.customer_id == customer_id)
-    if day:
-        stmt = stmt.where(Quote.quote_date == day)
-    if status:
-        stmt = stmt.where(Quote.status == status)
-    stmt = stmt.order_by(Quote.quote_date.desc(), Quote.number.desc()).limit(limit)
+    stmt = document_query(
+        Quote,
+        Quote.quote_date,
+        Quote.number,
+        customer_id=customer_id,
+        day=day,
+        status=status,
+        limit=limit,
+    )
     with ws.sessions() as s:
         return [_row(s, q) for q in s.scalars(stmt)]
