@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.middleware.gzip import GZipMiddleware
 
 from sync.protocol import ERR_AUTH, ERR_BAD_REQUEST, ERR_FORBIDDEN
@@ -99,6 +99,20 @@ def create_app(db: Database) -> FastAPI:
         status, message, errors = _validation_message(exc)
         return JSONResponse(
             {"code": ERR_BAD_REQUEST, "message": message, "detail": errors}, status_code=status
+        )
+
+    @app.exception_handler(DataError)
+    async def _unstorable(request: Request, exc: DataError) -> JSONResponse:
+        # e.g. a NUL character, which PostgreSQL text cannot hold: the client's fault, not a 500
+        log.info("refused a value the database cannot store: %s", type(exc.orig).__name__)
+        return JSONResponse(
+            {
+                "code": ERR_BAD_REQUEST,
+                "message": "The request contains a value the server cannot store "
+                "(for example a NUL character).",
+                "detail": None,
+            },
+            status_code=422,
         )
 
     @app.exception_handler(OperationalError)
