@@ -193,3 +193,25 @@ def test_bad_admin_requests_are_refused_and_change_nothing(
     ):
         _expect(server, server.api(method, path, body, token=boss), status, code)
         assert _snapshot(server) == before, path
+
+
+def test_a_nul_character_is_a_4xx_on_every_database(server: ServerHarness, alice: str) -> None:
+    """PostgreSQL text cannot hold NUL: found by schemathesis as a 500 (now 422)."""
+    boss = server.token_for("boss")
+    before = _snapshot(server)
+    login = {
+        "username": "al\x00ce",
+        "password": PASSWORD,
+        "device_id": "d",
+        "device_code": "DEVN01",
+    }
+    for method, path, body, token in (
+        ("POST", "/admin/receipt-blocks", {"device_code": "DE\x00A01"}, boss),
+        ("POST", "/admin/customers/c-0/reassign", {"to_username": "b\x00b"}, boss),
+        ("POST", "/admin/orders/o\x00/review", {"decision": "approve"}, boss),
+        ("POST", "/login", login, None),
+    ):
+        resp = server.api(method, path, body, token=token)
+        assert 400 <= resp.status_code < 500, (path, resp.status_code, resp.text)
+        assert resp.json()["message"], resp.text
+    assert _snapshot(server) == before
