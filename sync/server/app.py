@@ -110,7 +110,9 @@ def create_app(db: Database) -> FastAPI:
                 "code": ERR_BAD_REQUEST,
                 "message": "The request contains a value the server cannot store "
                 "(for example a NUL character).",
-                "detail": None,
+                "detail": [
+                    {"loc": ["body"], "msg": "value cannot be stored", "type": "value_error"}
+                ],
             },
             status_code=422,
         )
