@@ -78,12 +78,72 @@ SECTION = style("section", 11, leading=16)
 SMALL = style("small", 7.5)
 
 
-def p(text: str, st: ParagraphStyle = CELL, *, bold: bool = False) -> Paragraph:
-    """A wrapping paragraph of plain ``text`` (escaped, mixed fonts handled)."""
-    return Paragraph(rich(text, bold=bold), st)
+class Text(Flowable):  # type: ignore[misc]
+    """Plain ``text`` in a paragraph style: one drawn line when it fits, else a Paragraph.
+
+    Most table cells (names, numbers, statuses) fit on one line; drawing them
+    directly skips the Paragraph's markup parser and line breaker, which were
+    most of the time of a long report. Text that needs wrapping (or has
+    newlines) becomes the same Paragraph as before, so the layout is unchanged.
+    """
+
+    def __init__(self, text: str, st: ParagraphStyle, bold: bool = False) -> None:
+        super().__init__()
+        self.text = text
+        self.style = st
+        self.bold = bold
+        self._para: Paragraph | None = None
+        self._line_width = None if "\n" in text else text_width(text, st.fontSize, bold=bold)
+
+    def _paragraph(self) -> Paragraph:
+        if self._para is None:
+            self._para = Paragraph(rich(self.text, bold=self.bold), self.style)
+        return self._para
+
+    def _fits(self, avail_width: float) -> bool:
+        return self._line_width is not None and self._line_width <= avail_width
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """One line's height when the text fits ``avail_width``, else the Paragraph's."""
+        if self._fits(avail_width):
+            self._para = None
+            self.width, self.height = avail_width, self.style.leading
+            return self.width, self.height
+        para = self._paragraph()
+        self.width, self.height = para.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """A single line never splits; a long text splits as its Paragraph would."""
+        if self._fits(avail_width):
+            return []
+        parts: list[Flowable] = self._paragraph().split(avail_width, avail_height)
+        return parts
+
+    def draw(self) -> None:
+        """Draw the line where the Paragraph would put it (first baseline, alignment)."""
+        if self._para is not None:
+            self._para.drawOn(self.canv, 0, 0)
+            return
+        size = self.style.fontSize
+        y = self.height - size  # a Paragraph's first baseline sits one font size down
+        align = self.style.alignment
+        if align == TA_RIGHT:
+            x, how = self.width, "right"
+        elif align == TA_CENTER:
+            x, how = self.width / 2, "centre"
+        else:
+            x, how = 0.0, "left"
+        color = self.style.textColor or colors.black
+        draw_text(self.canv, x, y, self.text, size, bold=self.bold, align=how, color=color)
 
 
-def fit(text: str, width: float, st: ParagraphStyle = CELL_R) -> Paragraph | str:
+def p(text: str, st: ParagraphStyle = CELL, *, bold: bool = False) -> Flowable:
+    """Plain ``text`` that wraps like a paragraph (escaped, mixed fonts handled)."""
+    return Text(text, st, bold)
+
+
+def fit(text: str, width: float, st: ParagraphStyle = CELL_R) -> Flowable | str:
     """A figure as a plain string when it is all Latin and fits ``width`` (much faster
     to lay out than a paragraph); otherwise a wrapping paragraph."""
     fs = fonts()
@@ -117,7 +177,7 @@ def grid_style(
 
 def data_table(
     header: Sequence[str],
-    rows: Iterable[Sequence[Paragraph | str]],
+    rows: Iterable[Sequence[Flowable | str]],
     widths: Sequence[float],
     *,
     extra: Sequence[tuple[Any, ...]] = (),
@@ -134,7 +194,7 @@ def info_table(pairs: Sequence[tuple[str, str]], width: float, *, columns: int =
     """Label/value pairs in a grid, ``columns`` pairs per row; labels shaded."""
     label_w = 28 * mm
     value_w = width / columns - label_w
-    rows: list[list[Paragraph]] = []
+    rows: list[list[Flowable]] = []
     for i in range(0, len(pairs), columns):
         chunk = list(pairs[i : i + columns])
         chunk += [("", "")] * (columns - len(chunk))
@@ -220,11 +280,17 @@ def draw_letterhead(canvas: Canvas, company: Company, labels: Mapping[str, str])
     text = "\n".join(
         ("\xa0" * 4).join(f"{k}：{v}" for k, v in parts if v) for parts in (parts_1, parts_2)
     ).strip()
-    for font_size in (8.0, 7.5, 7.0, 6.5, 6.0):
-        para = Paragraph(rich(text), style("lh", font_size))
-        _, h = para.wrap(width, LETTERHEAD_H)
-        if h <= LETTERHEAD_H - 10.5 * mm:
-            break
+    # Laid out once per document: every page repeats the same letterhead.
+    cached = getattr(canvas, "_waiqin_letterhead", None)
+    if cached is not None and cached[0] == (text, width):
+        para, h = cached[1], cached[2]
+    else:
+        for font_size in (8.0, 7.5, 7.0, 6.5, 6.0):
+            para = Paragraph(rich(text), style("lh", font_size))
+            _, h = para.wrap(width, LETTERHEAD_H)
+            if h <= LETTERHEAD_H - 10.5 * mm:
+                break
+        canvas._waiqin_letterhead = ((text, width), para, h)
     para.drawOn(canvas, x, top - 9 * mm - h)
     y = top - LETTERHEAD_H + 1.5 * mm
     canvas.saveState()

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from app.documents.base import (
     BODY,
@@ -82,7 +82,7 @@ def _section(title: str, body: Flowable) -> list[Flowable]:
     return [CondPageBreak(30 * mm), Spacer(1, 3 * mm), p(title, SECTION), body]
 
 
-def _empty(lb: Mapping[str, str]) -> Paragraph:
+def _empty(lb: Mapping[str, str]) -> Flowable:
     return p(lb["none"], BODY)
 
 
