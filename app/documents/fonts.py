@@ -190,24 +190,23 @@ def draw_text(
 ) -> None:
     """Draw one line of mixed Chinese/Latin text; ``align`` is left, centre or right of x.
 
-    The CJK font has no bold face, so bold CJK is drawn filled and stroked.
+    The CJK font has no bold face, so bold CJK is drawn filled and stroked. All
+    runs go into one text object (each ``textOut`` moves on by the run's width).
     """
-    width = text_width(text, size, bold=bold)
-    if align == "centre":
-        x -= width / 2
-    elif align == "right":
-        x -= width
+    parts = list(runs(text, bold=bold))
+    if align in ("centre", "right"):
+        width = sum(pdfmetrics.stringWidth(run, font, size) for font, run in parts)
+        x -= width / 2 if align == "centre" else width
     canvas.saveState()
     canvas.setFillColor(color)
     canvas.setStrokeColor(color)
     if bold:
         canvas.setLineWidth(size * 0.03)
-    for font, run in runs(text, bold=bold):
-        obj = canvas.beginText(x, y)
+    obj = canvas.beginText(x, y)
+    for font, run in parts:
         obj.setFont(font, size)
-        if bold and font == CJK_FONT:
-            obj.setTextRenderMode(2)
+        if bold:
+            obj.setTextRenderMode(2 if font == CJK_FONT else 0)
         obj.textOut(run)
-        canvas.drawText(obj)
-        x += pdfmetrics.stringWidth(run, font, size)
+    canvas.drawText(obj)
     canvas.restoreState()
