@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -21,9 +20,13 @@ from app.errors import WorkspaceError
 from app.i18n import QT_TRANSLATE_NOOP, msg
 from app.outbox import WorkspaceSession
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 
 
 def connect_raw(path: Path, key: bytes, *, check_same_thread: bool = False) -> Any:
@@ -59,6 +62,15 @@ def connect_raw(path: Path, key: bytes, *, check_same_thread: bool = False) -> A
     return conn
 
 
+POOL_KEPT = 1
+"""Connections kept open between uses. Each keeps its page cache (up to 64 MiB, the
+whole customer table): one warm connection serves the one-after-the-other work
+(list pages, search, count) from memory; keeping four made a laptop hold four
+copies of the customer table (about 200 MB after scrolling the list)."""
+POOL_MAX = 8
+"""Connections open at once at most; those beyond the kept one are closed after use."""
+
+
 def make_engine(path: Path, key: bytes) -> Engine:
     """A SQLAlchemy engine over the encrypted database at ``path``."""
     # Fail early, before the pool hides the error behind a generic one.
@@ -69,8 +81,8 @@ def make_engine(path: Path, key: bytes) -> Engine:
         module=sqlcipher3,
         creator=lambda: connect_raw(path, key),
         poolclass=QueuePool,
-        pool_size=4,
-        max_overflow=4,
+        pool_size=POOL_KEPT,
+        max_overflow=POOL_MAX - POOL_KEPT,
     )
 
     @event.listens_for(engine, "connect")
@@ -104,50 +116,112 @@ def transaction(factory: sessionmaker[WorkspaceSession]) -> Iterator[WorkspaceSe
 
 def alembic_config() -> Config:
     """Alembic configuration pointing at the packaged migrations."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+_ASSIGNMENT = re.compile(
+    r"^(?P<name>revision|down_revision)\s*(?::[^=\n]*)?=\s*(?P<value>.+?)\s*$", re.MULTILINE
+)
+
+
+def _script_revisions(text: str) -> dict[str, object]:
+    """``revision`` and ``down_revision`` of a migration script, read as literals."""
+    values: dict[str, object] = {}
+    for found in _ASSIGNMENT.finditer(text):
+        try:
+            values[found["name"]] = ast.literal_eval(found["value"])
+        except (ValueError, SyntaxError) as exc:
+            raise ValueError(f"{found['name']} is not a literal: {found['value']}") from exc
+    return values
+
+
+@functools.cache
+def revision_graph() -> dict[str, tuple[str, ...]]:
+    """Each revision of this build's migrations and the revisions it follows.
+
+    Read from the scripts' ``revision``/``down_revision`` literals without
+    importing Alembic (its import costs about half a second of the app's start);
+    Alembic itself is loaded only when an upgrade really runs.
+    """
+    graph: dict[str, tuple[str, ...]] = {}
+    for script in sorted(VERSIONS_DIR.glob("*.py")):
+        values = _script_revisions(script.read_text(encoding="utf-8"))
+        rev, down = values.get("revision"), values.get("down_revision")
+        if not isinstance(rev, str):
+            continue
+        if down is None:
+            graph[rev] = ()
+        elif isinstance(down, str):
+            graph[rev] = (down,)
+        elif isinstance(down, tuple | list) and all(isinstance(d, str) for d in down):
+            graph[rev] = tuple(str(d) for d in down)
+        else:
+            raise ValueError(f"migration {script.name}: down_revision is not a literal")
+    return graph
+
+
 def head_revision() -> str:
-    """The newest schema revision this build knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest schema revision this build knows (the one no other revision follows)."""
+    graph = revision_graph()
+    followed = {down for downs in graph.values() for down in downs}
+    heads = [rev for rev in graph if rev not in followed]
+    if len(heads) != 1:
+        raise ValueError(f"the migrations must have exactly one head, found {sorted(heads)}")
+    return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stored in the database (None for an empty one)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if has_table is None:
+            return None
+        versions = [
+            str(v)
+            for v in conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
+        ]
+    if len(versions) > 1:  # branches: never made by this build's linear migrations
+        raise _newer_schema(", ".join(sorted(versions)))
+    return versions[0] if versions else None
+
+
+def _newer_schema(rev: str) -> WorkspaceError:
+    return WorkspaceError(
+        msg(
+            "db",
+            QT_TRANSLATE_NOOP(
+                "db",
+                "This workspace was made by a newer version of Waiqin (schema {rev}). "
+                "Please update Waiqin.",
+            ),
+            rev=rev,
+        )
+    )
 
 
 def known_revisions() -> set[str]:
     """All revisions this build's migrations contain."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(revision_graph())
 
 
 def needs_upgrade(engine: Engine) -> bool:
     """True when the database is behind this build; refuses a newer schema."""
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
-        raise WorkspaceError(
-            msg(
-                "db",
-                QT_TRANSLATE_NOOP(
-                    "db",
-                    "This workspace was made by a newer version of Waiqin (schema {rev}). "
-                    "Please update Waiqin.",
-                ),
-                rev=current,
-            )
-        )
+        raise _newer_schema(current)
     return current != head_revision()
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to head (Alembic, batch mode for SQLite)."""
+    """Bring the schema to head (Alembic, batch mode for SQLite; imported only here)."""
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -1,4 +1,11 @@
-"""The UI's only door to the sync layer (imported lazily: the app works without it)."""
+"""The UI's only door to the sync layer (imported lazily: the app works without it).
+
+The status bar's figures (unsynced changes, last sync, server reachable) are read
+from the workspace here without importing ``sync.client``: that import (pydantic,
+the HTTP client, the protocol models) took most of a second of every start while
+the status bar refreshed beside the first customer page. The sync layer is loaded
+when the rep logs in or syncs.
+"""
 
 from __future__ import annotations
 
@@ -25,10 +32,6 @@ def client() -> Any | None:
 
 def unsynced_count(ws: Workspace) -> int:
     """Local changes not yet acknowledged by the server (outbox rows)."""
-    mod = client()
-    fn = getattr(mod, "pending_count", None) if mod else None
-    if callable(fn):
-        return int(fn(ws))
     with ws.sessions() as s:
         n = s.scalar(
             select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
@@ -38,11 +41,6 @@ def unsynced_count(ws: Workspace) -> int:
 
 def last_sync(ws: Workspace) -> dt.datetime | None:
     """When the last sync finished (None: never)."""
-    mod = client()
-    fn = getattr(mod, "last_sync_at", None) if mod else None
-    if callable(fn):
-        value = fn(ws)
-        return value if isinstance(value, dt.datetime) else None
     for key in ("last_sync_at", "last_sync"):
         raw = ws.state(key)
         if raw:
@@ -71,13 +69,6 @@ def signed_in(ws: Workspace) -> bool:
 
 def probe(ws: Workspace) -> bool:
     """Can the server be reached right now? (short timeout; worker thread only)."""
-    mod = client()
-    fn = getattr(mod, "ping", None) if mod else None
-    if callable(fn):
-        try:
-            return bool(fn(ws))
-        except Exception:
-            return False
     url = server_url(ws)
     if not url:
         return False

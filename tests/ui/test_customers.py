@@ -18,6 +18,27 @@ def test_customer_model_passes_the_model_tester(qtmodeltester: Any, seeded_ws: A
 
 
 def test_customer_model_loads_pages_as_the_view_scrolls(seeded_ws: Any) -> None:
+    calls: list[Any] = []
+    from app.services.customer_pages import list_page
+
+    def pages(ws: Any, *, after: Any, limit: int, grade: Any) -> Any:
+        calls.append((limit, after))
+        return list_page(ws, after=after, limit=limit, grade=grade)
+
+    model = CustomerListModel(TaskRunner(synchronous=True), seeded_ws, pages=pages, page_size=40)
+    model.set_query("")
+    assert model.rowCount() == 40 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 80
+    # the plain list is paged by key: the second page starts after the first page's last row
+    assert [c[0] for c in calls] == [40, 40] and calls[0][1] is None
+    assert calls[1][1] is not None and calls[1][1].code == model.row_at(39).code
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == model.total
+
+
+def test_a_search_pages_through_the_search_service_by_offset(seeded_ws: Any) -> None:
     calls: list[tuple[int, int]] = []
     from app.services.customers import search_customers
 
@@ -25,15 +46,12 @@ def test_customer_model_loads_pages_as_the_view_scrolls(seeded_ws: Any) -> None:
         calls.append((limit, offset))
         return search_customers(ws, q, limit=limit, offset=offset, grade=grade)
 
-    model = CustomerListModel(TaskRunner(synchronous=True), seeded_ws, search=search, page_size=40)
-    model.set_query("")
-    assert model.rowCount() == 40 and model.canFetchMore()
+    model = CustomerListModel(TaskRunner(synchronous=True), seeded_ws, search=search, page_size=5)
+    model.set_query("c")  # every code starts with C
+    assert model.rowCount() == 5 and model.canFetchMore()
     model.fetchMore()
-    assert model.rowCount() == 80
-    assert calls == [(40, 0), (40, 40)]
-    while model.canFetchMore():
-        model.fetchMore()
-    assert model.rowCount() == model.total
+    assert calls == [(5, 0), (5, 5)]
+    assert model.row_at(0) is not None and model.row_at(5) is not None
 
 
 def test_phones_are_masked_in_the_list(seeded_ws: Any) -> None:

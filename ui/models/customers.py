@@ -1,9 +1,16 @@
 """The customer list model: lazy and paged, so 100,000 customers scroll and search smoothly.
 
-Rows arrive a page at a time from the customers service (``limit``/``offset``),
-fetched on the worker pool; ``canFetchMore``/``fetchMore`` ask for the next page
-as the view scrolls. A new search bumps a generation number so late pages of an
-old search are dropped.
+Rows arrive a page at a time on the worker pool; ``canFetchMore``/``fetchMore``
+ask for the next page as the view scrolls. The plain list (no search text) is
+paged by key (app.services.customer_pages: each page starts after the last row
+of the one before, so the 450th page costs what the first did); a search pages
+through the search service's best-first results. A new search bumps a
+generation number so late pages of an old search are dropped.
+
+Rows are kept as compact named tuples (:class:`ListRow`), and the values many
+rows share (kind, grade, territory, dates) are stored once, so the whole list of
+100,000 customers stays small in memory. The match count runs after the first
+page arrived: what the rep looks at comes first.
 """
 
 from __future__ import annotations
@@ -14,8 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
-from app.services import customers as customer_service
-from app.services.customers import CustomerRow
+from app.services import customer_pages
+from app.services.customer_pages import ListKey, ListPage, ListRow
 from ui import format as fmt
 from ui import i18n
 from ui.models.table import ROW_ROLE, SORT_ROLE, Index, sort_key
@@ -25,7 +32,24 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 
-SearchFn = Callable[..., Sequence[CustomerRow]]
+SearchFn = Callable[..., Sequence[Any]]
+"""``search(ws, query, *, limit, offset, grade)``: rows with ListRow's attributes."""
+PageFn = Callable[..., ListPage]
+"""``pages(ws, *, after, limit, grade)``: one page of the plain list (customer_pages)."""
+
+
+def _default_search(ws: Any, query: str, **kw: Any) -> Sequence[Any]:
+    """The search service, imported on first use (off the start-up path)."""
+    from app.services.customers import search_customers
+
+    return search_customers(ws, query, **kw)
+
+
+def _default_count(ws: Any, query: str, **kw: Any) -> int:
+    """The search service's match count, imported on first use."""
+    from app.services.customers import count_customers
+
+    return count_customers(ws, query, **kw)
 
 
 def customer_headers() -> list[str]:
@@ -42,7 +66,7 @@ def customer_headers() -> list[str]:
     ]
 
 
-def _cell(row: CustomerRow, column: int) -> tuple[str, Any]:
+def _cell(row: ListRow, column: int) -> tuple[str, Any]:
     """(display text, sort value) of a cell. Phones are masked in lists."""
     if column == 0:
         return row.code, row.code
@@ -61,6 +85,29 @@ def _cell(row: CustomerRow, column: int) -> tuple[str, Any]:
     return fmt.date_text(row.last_contact_on), row.last_contact_on
 
 
+class _Shared:
+    """One copy of each repeated value (kind, grade, territory, date) across all rows."""
+
+    def __init__(self) -> None:
+        self.values: dict[object, Any] = {}
+
+    def row(self, r: Any) -> ListRow:
+        """A compact row from any row with ListRow's attributes (ListRow, CustomerRow)."""
+        one = self.values.setdefault
+        return ListRow(
+            r.id,
+            r.code,
+            r.name,
+            one(r.kind, r.kind),
+            one(r.grade, r.grade),
+            r.phone_masked,
+            r.address,
+            one(r.territory, r.territory),
+            one(r.next_follow_up, r.next_follow_up),
+            one(r.last_contact_on, r.last_contact_on),
+        )
+
+
 class CustomerListModel(QAbstractTableModel):
     """Customers matching the current search, loaded page by page in the background."""
 
@@ -75,14 +122,19 @@ class CustomerListModel(QAbstractTableModel):
         search: SearchFn | None = None,
         count: Callable[..., int] | None = None,
         page_size: int = PAGE_SIZE,
+        pages: PageFn | None = None,
     ) -> None:
         super().__init__()
         self.runner = runner
         self.ws = ws
-        self._search = search or customer_service.search_customers
-        self._count = count or customer_service.count_customers
+        self._search = search or _default_search
+        self._count = count or _default_count
+        self._pages = pages or customer_pages.list_page
         self.page_size = page_size
-        self.rows: list[CustomerRow] = []
+        self.rows: list[ListRow] = []
+        self._shared = _Shared()
+        self._next_key: ListKey | None = None
+        self._count_started = False
         self.query = ""
         self.grade: str | None = None
         self.total: int | None = None
@@ -93,10 +145,13 @@ class CustomerListModel(QAbstractTableModel):
 
     # ----- search -----------------------------------------------------------------------
     def set_query(self, query: str, grade: str | None = None) -> None:
-        """Start a new search: clear rows, load the first page, count matches."""
+        """Start a new search: clear rows, load the first page, then count matches."""
         self.generation += 1
         self.beginResetModel()
         self.rows = []
+        self._shared = _Shared()
+        self._next_key = None
+        self._count_started = False
         self.query = query
         self.grade = grade
         self.total = None
@@ -104,11 +159,15 @@ class CustomerListModel(QAbstractTableModel):
         self.loading = False
         self.endResetModel()
         self._load_page()
-        self._load_count()
 
     def refresh(self) -> None:
         """Search again with the same query (after an edit)."""
         self.set_query(self.query, self.grade)
+
+    @property
+    def keyed(self) -> bool:
+        """True when the list is the plain one (no search text), paged by key."""
+        return not self.query.strip()
 
     def _load_page(self) -> None:
         if self.loading or self.exhausted:
@@ -117,31 +176,44 @@ class CustomerListModel(QAbstractTableModel):
         self.loading_changed.emit(True)
         gen = self.generation
         offset = len(self.rows)
-        query, grade, size = self.query, self.grade, self.page_size
+        query, grade, size, after = self.query, self.grade, self.page_size, self._next_key
+        keyed = self.keyed
+        shared = self._shared
 
-        def work(_t: TaskContext) -> Sequence[CustomerRow]:
-            return self._search(self.ws, query, limit=size, offset=offset, grade=grade)
+        def work(_t: TaskContext) -> tuple[list[ListRow], ListKey | None, bool]:
+            if keyed:
+                page = self._pages(self.ws, after=after, limit=size, grade=grade)
+                rows = [shared.row(r) for r in page.rows]
+                return rows, page.next_key, page.next_key is None
+            found = self._search(self.ws, query, limit=size, offset=offset, grade=grade)
+            return [shared.row(r) for r in found], None, len(found) < size
 
         self.runner.run(
             work,
             name="customer-search",
-            on_done=lambda rows: self._page_arrived(gen, offset, rows),
+            on_done=lambda got: self._page_arrived(gen, offset, *got),
             on_error=lambda exc: self._page_failed(gen, exc),
         )
 
-    def _page_arrived(self, gen: int, offset: int, rows: Sequence[CustomerRow]) -> None:
+    def _page_arrived(
+        self, gen: int, offset: int, rows: list[ListRow], next_key: ListKey | None, last: bool
+    ) -> None:
         if gen != self.generation:
             return
         self.loading = False
         self.loading_changed.emit(False)
         if offset != len(self.rows):
             return
-        if len(rows) < self.page_size:
+        self._next_key = next_key
+        if last:
             self.exhausted = True
         if rows:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
             self.rows.extend(rows)
             self.endInsertRows()
+        if not self._count_started:
+            self._count_started = True
+            self._load_count()
 
     def _page_failed(self, gen: int, exc: BaseException) -> None:
         if gen != self.generation:
@@ -154,6 +226,10 @@ class CustomerListModel(QAbstractTableModel):
     def _load_count(self) -> None:
         gen = self.generation
         query, grade = self.query, self.grade
+        if self.exhausted:  # every match is in the list already: no need to ask
+            self.total = len(self.rows)
+            self.count_changed.emit(self.total)
+            return
 
         def work(_t: TaskContext) -> int:
             return int(self._count(self.ws, query, grade=grade))
@@ -177,7 +253,7 @@ class CustomerListModel(QAbstractTableModel):
         self._load_page()
 
     # ----- model ------------------------------------------------------------------------
-    def row_at(self, row: int) -> CustomerRow | None:
+    def row_at(self, row: int) -> ListRow | None:
         """The customer at ``row``."""
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
