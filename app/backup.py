@@ -63,6 +63,7 @@ from app.backup_files import (
 from app.backup_mirror import get_mirror_dir, mirror_copy, mirror_setting_raw, set_mirror_dir
 from app.backup_rotation import DEFAULT_POLICY, Policy
 from app.backup_verify import (
+    Background,
     Meter,
     VerifyResult,
     check_db,
@@ -148,7 +149,6 @@ def _build(
         tmp.mkdir()
         write_owner(tmp)
         facts = copier(tmp / DB_NAME, meter)
-        db_size, db_sha = digest(tmp / DB_NAME)
         meta_size, meta_sha = copy_file(meta_file, tmp / META_NAME)
         manifest: dict[str, Any] = {
             "format": FORMAT,
@@ -157,14 +157,17 @@ def _build(
             "created_at": now.astimezone(dt.UTC).isoformat(),
             "reason": reason,
             **facts,
-            "files": {
-                DB_NAME: {"size": db_size, "sha256": db_sha},
-                META_NAME: {"size": meta_size, "sha256": meta_sha},
-            },
+        }
+        meter.to(meter.total * 2 // 3)
+        # The checksum is computed on a second core while SQLite checks the copy.
+        with Background(lambda tick: digest(tmp / DB_NAME, tick)) as hashing:
+            problems = checker(tmp / DB_NAME, manifest, meter)
+        db_size, db_sha = hashing.result()
+        manifest["files"] = {
+            DB_NAME: {"size": db_size, "sha256": db_sha},
+            META_NAME: {"size": meta_size, "sha256": meta_sha},
         }
         write_json(tmp / MANIFEST_NAME, manifest)
-        meter.to(meter.total * 2 // 3)
-        problems = checker(tmp / DB_NAME, manifest, meter)
         if problems:
             raise backup_error(
                 QT_TRANSLATE_NOOP(

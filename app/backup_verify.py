@@ -7,10 +7,12 @@ the cancel flag.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Generic, TypeVar
 
 import sqlcipher3
 
@@ -142,6 +144,78 @@ def check_db(conn: Any, manifest: dict[str, Any], schema: str = "main") -> list[
     return problems
 
 
+T = TypeVar("T")
+CHECK_CACHE_KIB = 32_768
+"""Page cache of the connection that checks a backup (32 MiB, freed when it closes).
+
+``PRAGMA integrity_check`` looks every row up in each of its table's indexes;
+with SQLite's default 8 MiB cache the interior pages of a large workspace's
+indexes are read and decrypted again and again. Measured on the 1,000,000-row
+workspace: 35.7 s with 8 MiB, 19.0 s with 32 MiB, 18.4 s with 64 MiB (loaded
+machine).
+"""
+
+
+class _StoppedError(Exception):
+    """Raised inside a background job once its caller gave up."""
+
+
+class Background(Generic[T]):
+    """``work(tick)`` on a thread beside the caller's own work, as a context manager.
+
+    Used to hash a backup's files while SQLite checks the database: hashlib,
+    file reads and SQLite release the GIL, so the two use two cores. ``tick(n)``
+    forwards progress and stops the job when the ``with`` block is left by an
+    exception (cancel, error); :meth:`result` waits and re-raises the job's error.
+    """
+
+    def __init__(
+        self,
+        work: Callable[[Callable[[int], None]], T],
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> None:
+        self._work = work
+        self._on_bytes = on_bytes
+        self._stop = threading.Event()
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="backup-hash", daemon=True)
+
+    def _tick(self, n: int) -> None:
+        if self._stop.is_set():
+            raise _StoppedError
+        if self._on_bytes is not None:
+            self._on_bytes(n)
+
+    def _run(self) -> None:
+        try:
+            self._value = self._work(self._tick)
+        except BaseException as exc:  # handed to the caller by result()
+            self._error = exc
+
+    def __enter__(self) -> Background[T]:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is not None:
+            self._stop.set()
+        self._thread.join()
+
+    def result(self) -> T:
+        """The job's value once it finished (its exception re-raised)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value
+
+
 def check_files(path: Path, manifest: dict[str, Any], on_bytes: Callable[[int], None]) -> list[Msg]:
     """Sizes and sha256 of the backup's files against the manifest."""
     problems: list[Msg] = []
@@ -195,6 +269,7 @@ class Meter:
         self.done = 0
         self._progress = progress
         self._cancel = cancel
+        self._lock = threading.Lock()
 
     def check(self) -> None:
         """Raise BackupCancelledError if the user asked to stop."""
@@ -203,20 +278,27 @@ class Meter:
 
     def to(self, done: int) -> None:
         """Move to ``done`` units (never backwards), report and check cancel."""
-        self.done = min(max(self.done, done), self.total)
-        if self._progress is not None:
-            self._progress(self.done, self.total)
+        with self._lock:
+            self.done = min(max(self.done, done), self.total)
+            if self._progress is not None:
+                self._progress(self.done, self.total)
         self.check()
 
     def add(self, units: int) -> None:
-        """Advance by ``units``."""
-        self.to(self.done + units)
+        """Advance by ``units`` (safe from a second thread)."""
+        with self._lock:
+            target = self.done + units
+        self.to(target)
 
 
 def verify_backup(
     path: Path, key: bytes, *, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> VerifyResult:
-    """Checksums, ``PRAGMA integrity_check`` with the key, and the manifest's counts."""
+    """Checksums, ``PRAGMA integrity_check`` with the key, and the manifest's counts.
+
+    The checksums are computed on a second thread while SQLite checks the
+    database; a checksum problem is reported alone, as when they ran in turn.
+    """
     try:
         manifest = read_manifest(path)
     except BackupError as exc:
@@ -224,13 +306,13 @@ def verify_backup(
     files = manifest.get("files", {})
     total_bytes = sum(int(f.get("size", 0)) for f in files.values())
     meter = Meter(2 * total_bytes + 1, progress, cancel)
-    problems = check_files(path, manifest, meter.add)
+    with Background(lambda tick: check_files(path, manifest, tick), meter.add) as hashing:
+        db_problems = check_opened(path / DB_NAME, key, manifest, meter)
+    problems = hashing.result()
     if problems:
         return VerifyResult(path.name, path, tuple(problems))
-    meter.to(total_bytes)
-    problems = check_opened(path / DB_NAME, key, manifest, meter)
     meter.to(meter.total)
-    return VerifyResult(path.name, path, tuple(problems))
+    return VerifyResult(path.name, path, tuple(db_problems))
 
 
 def check_opened(db_path: Path, key: bytes, manifest: dict[str, Any], meter: Meter) -> list[Msg]:
@@ -250,6 +332,7 @@ def check_opened(db_path: Path, key: bytes, manifest: dict[str, Any], meter: Met
             )
         ]
     try:
+        conn.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
         conn.set_progress_handler(lambda: 1 if meter_cancelled(meter) else 0, 20000)
         return check_db(conn, manifest)
     finally:
