@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -32,6 +33,7 @@ from sync.conflicts import (
     resolve_conflict,
 )
 from sync.protocol import (
+    MAX_PAGE,
     PHASES,
     BlockInfo,
     HeadResponse,
@@ -166,7 +168,7 @@ class SyncEngine:
         *,
         hook: SendHook | None = None,
         batch_size: int = 200,
-        page_size: int = 500,
+        page_size: int = MAX_PAGE,
         retries: int = 4,
         backoff: float = 0.5,
         timeout: float = 30.0,
@@ -273,31 +275,49 @@ class SyncEngine:
         request: dict[str, object],
         label: str,
     ) -> bool:
-        """Pull pages until the server says no more; page and cursor commit together."""
+        """Pull pages until the server says no more; page and cursor commit together.
+
+        The next page is fetched (and parsed) on a worker thread while this one is
+        applied: it is asked for with the cursor this page carries, so pages are
+        applied strictly in order, each once, and a cancel or an error drops only
+        the page fetched ahead (its cursor was never stored: the next pull asks
+        for it again).
+        """
         device_id, _ = _device(self.ws)
         start = int(self.ws.state(state_key) or 0)
-        cursor = start
-        while True:
-            if cancel and cancel():
-                return False
+
+        def fetch(cursor: int) -> PullResponse:
             body = PullRequest(
                 device_id=device_id,
                 cursor=cursor,
                 limit=self.page_size,
                 **request,  # type: ignore[arg-type]
             ).model_dump(mode="json")
-            page = PullResponse.model_validate(transport.call("POST", "/pull", body))
-            with local.remote_tx(self.ws) as s:
-                applied, purged = apply_page(s, page.changes)
-                local.set_states(s, **{state_key: page.cursor})
-            report.pulled += applied
-            report.purged += purged
-            cursor = page.cursor
-            if progress:
-                top = int(request.get("upto") or page.head)  # type: ignore[call-overload]
-                progress(label, cursor - start, max(top - start, cursor - start))
-            if not page.more:
-                return True
+            return PullResponse.model_validate_json(transport.call_raw("POST", "/pull", body))
+
+        if cancel and cancel():
+            return False
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as pool:
+            ahead = pool.submit(fetch, start)
+            try:
+                while True:
+                    page = ahead.result()
+                    if page.more:
+                        ahead = pool.submit(fetch, page.cursor)
+                    with local.remote_tx(self.ws, durable=False) as s:
+                        applied, purged = apply_page(s, page.changes)
+                        local.set_states(s, **{state_key: page.cursor})
+                    report.pulled += applied
+                    report.purged += purged
+                    if progress:
+                        top = int(request.get("upto") or page.head)  # type: ignore[call-overload]
+                        progress(label, page.cursor - start, max(top, page.cursor) - start)
+                    if not page.more:
+                        return True
+                    if cancel and cancel():
+                        return False
+            finally:
+                ahead.cancel()  # a page fetched ahead and not applied is dropped
 
     def _pull(
         self,

@@ -70,19 +70,28 @@ def get_state(session: WorkspaceSession, key: str) -> str | None:
 
 
 @contextmanager
-def remote_tx(ws: Workspace) -> Iterator[WorkspaceSession]:
+def remote_tx(ws: Workspace, *, durable: bool = True) -> Iterator[WorkspaceSession]:
     """A transaction that applies server data: no outbox rows, no fact guard.
 
     Foreign keys are not enforced in it: the laptop holds a scoped subset of the
     server's (consistent) data, so a row may name one outside the rep's scope
     (a visit's plan stop in another rep's plan). The first statement writes, so
     SQLite takes the write lock at once and nothing read here goes stale.
+
+    ``durable=False`` (pull pages only) commits with ``synchronous = NORMAL``: no
+    fsync per commit. In WAL mode the database stays consistent; a power cut may
+    lose the last pages together with their cursor, and the next pull fetches
+    them again (docs/sync-protocol.md, "Applying changes on the laptop"). The
+    connection goes back to the pool with ``FULL`` (the rep's own edits), or is
+    discarded when that cannot be restored.
     """
     conn = ws.engine.connect()
     raw = conn.connection.dbapi_connection
     assert raw is not None
-    raw.execute("PRAGMA foreign_keys = OFF")
     try:
+        raw.execute("PRAGMA foreign_keys = OFF")
+        if not durable:
+            raw.execute("PRAGMA synchronous = NORMAL")
         session = WorkspaceSession(bind=conn, info={REMOTE: True}, expire_on_commit=False)
         try:
             with session.begin():
@@ -95,5 +104,11 @@ def remote_tx(ws: Workspace) -> Iterator[WorkspaceSession]:
         finally:
             session.close()
     finally:
-        raw.execute("PRAGMA foreign_keys = ON")
-        conn.close()
+        try:
+            raw.execute("PRAGMA foreign_keys = ON")
+            raw.execute("PRAGMA synchronous = FULL")
+        except Exception:
+            conn.invalidate()  # never hand a relaxed connection to the rep's edits
+            raise
+        finally:
+            conn.close()

@@ -11,9 +11,12 @@ the row (it left the rep's scope).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Dialect, delete, insert, inspect, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import (
@@ -27,7 +30,7 @@ from app.models import (
 )
 from app.outbox import WorkspaceSession
 from sync.protocol import Change
-from sync.values import columns_from_json
+from sync.values import columns_from_json, stored_converters
 
 ALL = "*"
 # Fields the laptop owns on rows the server sends (the next receipt number to issue).
@@ -37,23 +40,47 @@ _MODELS: dict[str, type[Synced]] = synced_models()
 
 def pending_fields(session: WorkspaceSession, entity: str, entity_id: str) -> set[str]:
     """Fields of a row with local edits the server has not acknowledged yet."""
-    rows = session.execute(
-        select(OutboxEntry.op, OutboxEntry.changed).where(
-            OutboxEntry.entity_id == entity_id,
-            OutboxEntry.entity == entity,
-            OutboxEntry.acked_at.is_(None),
-        )
-    ).all()
-    out: set[str] = set()
-    for op, changed in rows:
-        if op == "insert":
-            out.add(ALL)
-        out.update(changed or [])
+    return pending_by_row(session, [(entity, entity_id)]).get((entity, entity_id), set())
+
+
+def pending_by_row(
+    session: WorkspaceSession, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], set[str]]:
+    """:func:`pending_fields` of many rows at once: ``(entity, id) -> fields`` (rows with any).
+
+    One query per 500 ids instead of one per row (an end-of-day page updates
+    thousands of rows the laptop already has).
+    """
+    wanted = set(keys)
+    ids = sorted({entity_id for _, entity_id in wanted})
+    out: dict[tuple[str, str], set[str]] = {}
+    for i in range(0, len(ids), 500):
+        rows = session.execute(
+            select(OutboxEntry.entity, OutboxEntry.entity_id, OutboxEntry.op, OutboxEntry.changed)
+            .where(OutboxEntry.entity_id.in_(ids[i : i + 500]), OutboxEntry.acked_at.is_(None))
+            .order_by(OutboxEntry.id)
+        ).all()
+        for entity, entity_id, op, changed in rows:
+            if (entity, entity_id) not in wanted:
+                continue
+            fields = out.setdefault((entity, entity_id), set())
+            if op == "insert":
+                fields.add(ALL)
+            fields.update(changed or [])
     return out
 
 
-def apply_change(session: WorkspaceSession, change: Change) -> str:
-    """Apply one change; returns 'applied', 'purged' or 'skipped'."""
+def apply_change(
+    session: WorkspaceSession,
+    change: Change,
+    pending: dict[tuple[str, str], set[str]] | None = None,
+) -> str:
+    """Apply one change; returns 'applied', 'purged' or 'skipped'.
+
+    ``pending`` is :func:`pending_by_row` of the page's rows when the caller read it
+    for the whole page (it cannot change inside the remote transaction); without
+    it the row's pending fields are read here.
+    """
     model = _MODELS.get(change.entity)
     if model is None:  # a kind of row this version does not know yet
         return "skipped"
@@ -77,13 +104,18 @@ def apply_change(session: WorkspaceSession, change: Change) -> str:
         obj.server_rev = change.rev
         session.add(obj)
         return "applied"
-    pending = pending_fields(session, change.entity, change.id)
+    if pending is None:
+        fields = pending_fields(session, change.entity, change.id)
+    else:
+        fields = pending.get((change.entity, change.id), set())
     keep = LOCAL_FIELDS.get(change.entity, frozenset())
     taken: dict[str, Any] = {}
+    loaded = obj.__dict__
     for key, value in values.items():
-        if key == "id" or key in keep or ALL in pending or key in pending:
+        if key == "id" or key in keep or ALL in fields or key in fields:
             continue
-        setattr(obj, key, value)
+        if key not in loaded or loaded[key] != value:  # equal: the ORM would write nothing
+            setattr(obj, key, value)
         taken[key] = data.get(key)
     if isinstance(obj, MasterData):
         base = dict(obj.sync_base or {})
@@ -102,19 +134,25 @@ def apply_page(session: WorkspaceSession, changes: list[Change]) -> tuple[int, i
     """Apply a page in order; returns (rows applied, rows purged).
 
     Rows the laptop does not have yet (nearly all of a first sync) are inserted in
-    bulk, one executemany per entity, exactly as :func:`apply_change` would insert
-    them one by one; every other change goes through :func:`apply_change`.
+    bulk, one executemany per entity, storing exactly what :func:`apply_change`
+    would store one by one. Every other change goes through :func:`apply_change`,
+    with the page's rows and their pending local fields read up front (one query
+    per entity and per 500 ids, not one per row).
     """
     _drop_superseded_voids(session, changes)
-    fresh = _new_rows(session, changes)
+    counts = Counter((c.entity, c.id) for c in changes)
+    fresh, loaded = _new_rows(session, changes, counts)
+    rest = [c for c in changes if id(c) not in fresh]
+    pending = pending_by_row(session, ((c.entity, c.id) for c in rest)) if rest else {}
     applied = purged = 0
-    for change in changes:
-        if id(change) in fresh:
-            continue
-        outcome = apply_change(session, change)
+    for change in rest:
+        outcome = apply_change(session, change, pending)
         applied += outcome == "applied"
         purged += outcome == "purged"
-        session.flush()
+        if outcome == "purged" or counts[(change.entity, change.id)] > 1:
+            session.flush()  # a later change of the page may name the same row
+    session.flush()
+    del loaded  # held so that the identity map kept the rows read up front
     return applied + _insert_new(session, changes, fresh), purged
 
 
@@ -136,12 +174,15 @@ def _drop_superseded_voids(session: WorkspaceSession, changes: list[Change]) -> 
         )
 
 
-def _new_rows(session: WorkspaceSession, changes: list[Change]) -> set[int]:
-    """ids (``id()``) of upserts of rows absent here, named once in the page."""
-    counts: dict[tuple[str, str], int] = {}
-    for change in changes:
-        key = (change.entity, change.id)
-        counts[key] = counts.get(key, 0) + 1
+def _new_rows(
+    session: WorkspaceSession, changes: list[Change], counts: Counter[tuple[str, str]]
+) -> tuple[set[int], list[Synced]]:
+    """ids (``id()``) of upserts of rows absent here, named once in the page.
+
+    The rows that are here are loaded by the same queries and returned: the
+    caller holds them so that :func:`apply_change`'s ``session.get`` finds them in
+    the identity map instead of asking the database once per row.
+    """
     groups: dict[str, list[Change]] = {}
     for change in changes:
         if (
@@ -152,30 +193,104 @@ def _new_rows(session: WorkspaceSession, changes: list[Change]) -> set[int]:
         ):
             groups.setdefault(change.entity, []).append(change)
     fresh: set[int] = set()
+    loaded: list[Synced] = []
     for entity, group in groups.items():
         model = _MODELS[entity]
         ids = [c.id for c in group]
         have: set[str] = set()
         for i in range(0, len(ids), 500):
-            have.update(session.scalars(select(model.id).where(model.id.in_(ids[i : i + 500]))))
+            rows = session.scalars(select(model).where(model.id.in_(ids[i : i + 500]))).all()
+            loaded.extend(rows)
+            have.update(r.id for r in rows)
         fresh.update(id(c) for c in group if c.id not in have)
-    return fresh
+    return fresh, loaded
+
+
+@dataclass(frozen=True)
+class _InsertPlan:
+    """How rows of one entity with one set of JSON keys go into SQLite."""
+
+    sql: str | None  # None: a column with a Python default is missing: insert through Core
+    keys: tuple[str, ...]  # column attributes, in the statement's order
+    convert: tuple[Callable[[Any], Any], ...]
+
+
+_PLANS: dict[tuple[str, tuple[str, ...], str], _InsertPlan] = {}
+
+
+def _plan(entity: str, data_keys: tuple[str, ...], dialect: Dialect) -> _InsertPlan:
+    """The (cached) insert plan of ``entity`` rows whose JSON has ``data_keys``."""
+    found = _PLANS.get((entity, data_keys, dialect.name))
+    if found is not None:
+        return found
+    model = _MODELS[entity]
+    convert = stored_converters(model, dialect)
+    keys = {k for k in data_keys if k in convert} | {"id", "server_rev"}
+    if issubclass(model, MasterData):
+        keys.add("sync_base")
+    ordered = tuple(sorted(keys))
+    columns = {a.key: a.columns[0] for a in inspect(model).column_attrs}
+    missing_default = any(c.default is not None for k, c in columns.items() if k not in keys)
+    sql = None
+    if not missing_default:
+        quote = dialect.identifier_preparer.quote
+        table = quote(Base.metadata.tables[entity].name)
+        names = ", ".join(quote(columns[k].name) for k in ordered)
+        sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(ordered))})"
+    found = _PLANS[(entity, data_keys, dialect.name)] = _InsertPlan(
+        sql, ordered, tuple(convert[k] for k in ordered)
+    )
+    return found
 
 
 def _insert_new(session: WorkspaceSession, changes: list[Change], fresh: set[int]) -> int:
-    """Insert the new rows of the page, one executemany per entity and set of columns."""
-    groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    """Insert the new rows of the page: one executemany per entity and set of columns.
+
+    Values are converted straight to their stored form (``sync.values.stored_converters``:
+    the column types' own bind processors) and handed to the driver, skipping
+    SQLAlchemy's per-row statement work; a row lacking a column that has a Python
+    default goes through Core, which fills the default in.
+    """
+    if not fresh:
+        return 0
+    conn = session.connection()
+    dialect = conn.dialect
+    raw: dict[str, list[tuple[Any, ...]]] = {}
+    core: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
     for change in changes:
         if id(change) not in fresh:
             continue
-        model = _MODELS[change.entity]
         data = change.data or {}
-        values = columns_from_json(model, data)
-        values["id"] = change.id
-        values["server_rev"] = change.rev
-        if issubclass(model, MasterData):
-            values["sync_base"] = _user_data(data)
-        groups.setdefault((change.entity, tuple(sorted(values))), []).append(values)
-    for (entity, _keys), rows in groups.items():
-        session.execute(insert(Base.metadata.tables[entity]), rows)
+        plan = _plan(change.entity, tuple(data), dialect)
+        if plan.sql is None:
+            model = _MODELS[change.entity]
+            row = columns_from_json(model, data)
+            row["id"], row["server_rev"] = change.id, change.rev
+            if issubclass(model, MasterData):
+                row["sync_base"] = _user_data(data)
+            core.setdefault((change.entity, tuple(sorted(row))), []).append(row)
+            continue
+        values = []
+        for key, convert in zip(plan.keys, plan.convert, strict=True):
+            if key == "id":
+                value: Any = change.id
+            elif key == "server_rev":
+                value = change.rev
+            elif key == "sync_base":  # only master rows have it
+                value = _user_data(data)
+            else:
+                value = data[key]
+            values.append(convert(value))
+        raw.setdefault(plan.sql, []).append(tuple(values))
+    if raw:
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None
+        cursor = dbapi.cursor()
+        try:
+            for sql, rows in raw.items():
+                cursor.executemany(sql, rows)
+        finally:
+            cursor.close()
+    for (entity, _keys), dicts in core.items():
+        session.execute(insert(Base.metadata.tables[entity]), dicts)
     return len(fresh)

@@ -87,7 +87,9 @@ def base_for(entry: OutboxEntry, history: Sequence[OutboxEntry]) -> dict[str, An
 
 def to_mutations(session: WorkspaceSession, entries: Sequence[OutboxEntry]) -> list[Mutation]:
     """Wire form of outbox entries."""
-    history = _earlier(session, entries)
+    by_row: dict[str, list[OutboxEntry]] = {}
+    for j in _earlier(session, entries):  # in id order, so each list is too
+        by_row.setdefault(j.entity_id, []).append(j)
     return [
         Mutation(
             no=e.id,
@@ -96,7 +98,7 @@ def to_mutations(session: WorkspaceSession, entries: Sequence[OutboxEntry]) -> l
             op=e.op,  # type: ignore[arg-type]
             payload=e.payload,
             changed=e.changed,
-            base=base_for(e, history),
+            base=base_for(e, by_row.get(e.entity_id, [])),
         )
         for e in entries
     ]
@@ -109,14 +111,25 @@ def _user_payload(payload: dict[str, Any]) -> dict[str, Any]:
 def record_results(
     session: WorkspaceSession, entries: Sequence[OutboxEntry], results: Sequence[PushResult]
 ) -> None:
-    """Store outcomes, move master-data bases forward, open conflicts. Remote session."""
+    """Store outcomes, move master-data bases forward, open conflicts. Remote session.
+
+    The batch's outbox rows and master rows are read up front, one query per 500
+    ids, so the loop finds them in the identity map (a ``get`` per entry would
+    flush the previous entry's changes and query again, twice per entry).
+    """
     models = synced_models()
     by_no = {r.no: r for r in results}
     now = utcnow()
-    for entry in entries:
-        result = by_no.get(entry.id)
-        if result is None:
-            continue
+    answered = [e for e in entries if e.id in by_no]
+    held = _load(session, OutboxEntry, [e.id for e in answered])
+    masters: dict[str, list[str]] = {}
+    for e in answered:
+        if e.entity in MASTER and by_no[e.id].outcome != "rejected":
+            masters.setdefault(e.entity, []).append(e.entity_id)
+    for entity, ids in masters.items():
+        held += _load(session, models[entity], ids)
+    for entry in answered:
+        result = by_no[entry.id]
         row = session.get(OutboxEntry, entry.id)
         if row is None or row.acked_at is not None:
             continue
@@ -142,6 +155,15 @@ def record_results(
             open_conflict(
                 session, entry.entity, entry.entity_id, c.field, c.base, c.local, c.remote
             )
+
+
+def _load(session: WorkspaceSession, model: type[Any], ids: Sequence[Any]) -> list[Any]:
+    """Rows of ``model`` with these ids, into the session's identity map (held by the caller)."""
+    unique = list(dict.fromkeys(ids))
+    rows: list[Any] = []
+    for i in range(0, len(unique), 500):
+        rows += session.scalars(select(model).where(model.id.in_(unique[i : i + 500]))).all()
+    return rows
 
 
 def open_conflict(

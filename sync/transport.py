@@ -127,6 +127,18 @@ class Transport:
 
     def call(self, method: str, path: str, body: Any = None) -> Any:
         """Send one API call and return its JSON; raises a SyncError subclass on failure."""
+        return self._send(method, path, body).json()
+
+    def call_raw(self, method: str, path: str, body: Any = None) -> bytes:
+        """Like :meth:`call`, but return the (un-gzipped) JSON body as bytes.
+
+        For pages of changes: the caller parses and validates them in one step
+        (``PullResponse.model_validate_json``), without a dict per change first.
+        """
+        return self._send(method, path, body).content
+
+    def _send(self, method: str, path: str, body: Any) -> requests.Response:
+        """Send with retries; return a successful response or raise a SyncError."""
         url = f"{self.base_url}{API_PREFIX}{path}"
         headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"}
         if self.token:
@@ -179,9 +191,9 @@ class Transport:
                 continue
             return self._result(resp)
 
-    def _result(self, resp: requests.Response) -> Any:
+    def _result(self, resp: requests.Response) -> requests.Response:
         if resp.status_code < 400:
-            return resp.json()
+            return resp
         code, text = _server_text(resp)
         status = resp.status_code
         if status == 426 or code in (ERR_UPGRADE, ERR_SERVER_TOO_OLD):

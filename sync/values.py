@@ -8,10 +8,11 @@ sync layer converts by column type here.)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import Dialect, inspect
 
 from app.models.base import Money, UTCDateTime
 
@@ -58,5 +59,77 @@ def _column_keys(model: type[Any]) -> frozenset[str]:
 
 def columns_from_json(model: type[Any], data: dict[str, Any]) -> dict[str, Any]:
     """Keep ``model``'s columns from ``data``, as Python values."""
-    keys = _column_keys(model)
-    return {k: from_json(model, k, v) for k, v in data.items() if k in keys}
+    convert = _python_converters(model)
+    return {k: convert[k](v) for k, v in data.items() if k in convert}
+
+
+_PYTHON: dict[type[Any], dict[str, Stored]] = {}
+
+
+def _python_converters(model: type[Any]) -> dict[str, Stored]:
+    """Per column: :func:`from_json` for that column, or the identity where it changes nothing."""
+    found = _PYTHON.get(model)
+    if found is None:
+        found = _PYTHON[model] = {}
+        for key in _column_keys(model):
+            ctype = _column_type(model, key)
+            try:
+                plain = not isinstance(ctype, Money | UTCDateTime) and ctype.python_type not in (
+                    dt.date,
+                    dt.time,
+                )
+            except NotImplementedError:
+                plain = True
+            found[key] = _identity if plain else _bound(model, key)
+    return found
+
+
+def _bound(model: type[Any], key: str) -> Stored:
+    return lambda value: from_json(model, key, value)
+
+
+Stored = Callable[[Any], Any]
+
+
+def stored_converters(model: type[Any], dialect: Dialect) -> dict[str, Stored]:
+    """Per column of ``model``: JSON wire value -> the value SQLite stores for it.
+
+    Each converter is :func:`from_json` followed by the column type's own bind
+    processor (the one SQLAlchemy applies on insert), so a row written with
+    these values is byte-identical to one written through the ORM or Core; only
+    the per-row statement machinery is skipped (a first sync inserts a million
+    rows). Columns without conversion or bind processing pass values through.
+    """
+    key = (model, dialect.name)
+    found = _STORED.get(key)
+    if found is None:
+        found = _STORED[key] = {
+            attr.key: _stored_converter(model, attr.key, attr.columns[0].type, dialect)
+            for attr in inspect(model).column_attrs
+        }
+    return found
+
+
+_STORED: dict[tuple[type[Any], str], dict[str, Stored]] = {}
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _stored_converter(model: type[Any], key: str, ctype: Any, dialect: Dialect) -> Stored:
+    process: Stored | None = ctype._cached_bind_processor(dialect)
+    try:
+        plain = not isinstance(ctype, Money | UTCDateTime) and ctype.python_type not in (
+            dt.date,
+            dt.time,
+            dt.datetime,
+        )
+    except NotImplementedError:
+        plain = True
+    if process is None:
+        return _identity if plain else lambda value: from_json(model, key, value)
+    bind = process
+    if plain:  # e.g. JSON (None is stored as 'null', as Core stores it) or Boolean
+        return bind
+    return lambda value: bind(from_json(model, key, value))
