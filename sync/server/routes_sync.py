@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy import select
 
 from sync.protocol import (
@@ -132,8 +132,13 @@ def push(
 @router.post(f"{API_PREFIX}/pull", response_model=PullResponse)
 def pull(
     req: PullRequest, who: Caller = Depends(caller), db: Database = Depends(get_db)
-) -> PullResponse:
-    """A page of changes after the cursor, limited to what the caller may see."""
+) -> Response:
+    """A page of changes after the cursor, limited to what the caller may see.
+
+    The page is serialized once, here (``response_model`` still documents it):
+    FastAPI's own path would dump, re-validate and encode every change again.
+    """
     _check_device(who, req.device_id)
     with db.read() as session:
-        return feed.pull(session, who.user, req)
+        page = feed.pull(session, who.user, req)
+    return Response(page.model_dump_json(), media_type="application/json")
