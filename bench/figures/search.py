@@ -2,18 +2,25 @@
 
 Each keystroke is one ``search_customers`` call for the first page (what the
 list shows, 200 rows); the count the list header shows is timed apart.
+
+The figure works on a copy of the cached workspace (never on the cache itself):
+a cache made before migration 0002 is upgraded on the copy, and that one-off
+wait (pre-migration backup plus building the trigram index) is reported.
 """
 
 from __future__ import annotations
 
 import random
+import shutil
 import time
+from pathlib import Path
 
 from sqlalchemy import select
 
+from app import db
 from app.models import Customer
 from app.services.customers import count_customers, search_customers
-from app.workspace import open_workspace
+from app.workspace import open_workspace, read_meta, resolve_key
 from bench.common import PASSPHRASE, Context, Result, below, info, median, percentile
 
 PAGE = 200
@@ -29,9 +36,28 @@ def keystrokes(ctx: Context, samples: list[tuple[str, str, str]]) -> list[str]:
     return out[: ctx.scale.queries]
 
 
+def _revision(path: Path) -> str | None:
+    """The schema revision of a workspace folder, read without upgrading it."""
+    conn = db.connect_raw(path / "waiqin.db", resolve_key(read_meta(path), PASSPHRASE))
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if row is None else str(row[0])
+    finally:
+        conn.close()
+
+
 def run(ctx: Context) -> list[Result]:
     """Time every keystroke; p95 against 30 ms."""
-    ws = open_workspace(ctx.extras["data"] / "ws", PASSPHRASE)
+    path = ctx.work / "search-ws"
+    shutil.copytree(ctx.extras["data"] / "ws", path, ignore=shutil.ignore_patterns("backups"))
+    behind = _revision(path) != db.head_revision()
+    t = time.perf_counter()
+    ws = open_workspace(path, PASSPHRASE)
+    opened = time.perf_counter() - t
+    extra = []
+    if behind:
+        note = "one-off, cache made before the search index: backup + index build"
+        extra.append(info("schema upgrade on open", opened, "s", note))
     try:
         with ws.sessions() as s:
             rows = s.execute(
@@ -57,6 +83,7 @@ def run(ctx: Context) -> list[Result]:
             below("search p95", percentile(times, 95) * 1000, "ms", 30, f"{n} keystrokes"),
             info("search median", median(times) * 1000, "ms"),
             info("search count p95", percentile(counts, 95) * 1000, "ms", "list header count"),
+            *extra,
         ]
     finally:
         ws.close()
