@@ -84,6 +84,9 @@ class PageSet(Mapping[str, QWidget]):
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys  # a question, not a reason to build the page
+
     def __len__(self) -> int:
         return len(self._keys)
 

@@ -102,6 +102,7 @@ def test_a_page_asked_for_is_built_without_being_shown(window: Any) -> None:
 
 def test_an_unknown_page_is_not_there(window: Any) -> None:
     assert "nowhere" not in window.pages
+    assert "settings" in window.pages and not window.pages.is_built("settings")
     window.navigate("nowhere")
     assert window.current_key() == "today"
 
@@ -113,3 +114,51 @@ def test_changing_language_rebuilds_only_the_page_shown(window: Any) -> None:
     assert window.current_key() == "customers"
     assert window.pages["customers"] is not old
     assert list(window.pages.built()) == ["customers"]
+
+
+def _row(**kw: Any) -> Any:
+    import datetime as dt
+
+    from app.services.customer_pages import ListRow
+
+    base = dict(
+        id="0b8f5a52-7d1e-4c3e-9f59-4d8e1b2a6c10",
+        code="C-000123",
+        name="示例商贸有限公司",
+        kind="company",
+        grade="B",
+        phone_masked="139****0000",
+        address="示例路1号",
+        territory="城东片区",
+        next_follow_up=dt.date(2026, 12, 1),
+        last_contact_on=None,
+    )
+    base.update(kw)
+    return ListRow(**base)
+
+
+def test_a_packed_row_is_small_and_unpacks_to_the_same_row() -> None:
+    from ui.models.customers import pack, unpack
+
+    row = _row()
+    packed = pack(row)
+    assert isinstance(packed, bytes) and len(packed) < 150
+    assert unpack(packed) == row
+
+
+def test_empty_texts_unpack_as_nothing_shown() -> None:
+    from ui.models.customers import pack, unpack
+
+    row = _row(address=None, territory="", phone_masked="", next_follow_up=None)
+    back = unpack(pack(row))
+    assert back.address is None and back.territory is None and back.phone_masked == ""
+    assert back.next_follow_up is None and back.last_contact_on is None
+
+
+def test_a_row_holding_the_separator_is_kept_whole() -> None:
+    from ui.models.customers import pack, unpack
+
+    row = _row(name="odd\x1fname", address="a\x1fb")
+    packed = pack(row)
+    assert not isinstance(packed, bytes)
+    assert unpack(packed) == row

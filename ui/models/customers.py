@@ -7,14 +7,15 @@ of the one before, so the 450th page costs what the first did); a search pages
 through the search service's best-first results. A new search bumps a
 generation number so late pages of an old search are dropped.
 
-Rows are kept as compact named tuples (:class:`ListRow`), and the values many
-rows share (kind, grade, territory, dates) are stored once, so the whole list of
-100,000 customers stays small in memory. The match count runs after the first
-page arrived: what the rep looks at comes first.
+Each row is kept packed in one bytes object (:func:`pack`) and unpacked for the
+few rows on screen, so the whole list of 100,000 customers stays small in memory;
+a sorted column's keys are kept while the proxy sorts by it. The match count
+runs after the first page arrived: what the rep looks at comes first.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -85,27 +86,44 @@ def _cell(row: ListRow, column: int) -> tuple[str, Any]:
     return fmt.date_text(row.last_contact_on), row.last_contact_on
 
 
-class _Shared:
-    """One copy of each repeated value (kind, grade, territory, date) across all rows."""
+_SEP = "\x1f"  # unit separator: never typed in a customer's data (checked when packing)
+_CACHED_ROWS = 512  # rows kept unpacked for painting (a screen shows about thirty)
 
-    def __init__(self) -> None:
-        self.values: dict[object, Any] = {}
+Packed = bytes | ListRow
+"""A row as the model keeps it: UTF-8 fields joined by _SEP, or the ListRow itself when
+one of its texts holds _SEP (never in practice, but then nothing is lost)."""
 
-    def row(self, r: Any) -> ListRow:
-        """A compact row from any row with ListRow's attributes (ListRow, CustomerRow)."""
-        one = self.values.setdefault
-        return ListRow(
-            r.id,
-            r.code,
-            r.name,
-            one(r.kind, r.kind),
-            one(r.grade, r.grade),
-            r.phone_masked,
-            r.address,
-            one(r.territory, r.territory),
-            one(r.next_follow_up, r.next_follow_up),
-            one(r.last_contact_on, r.last_contact_on),
-        )
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+def _day(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def pack(r: Any) -> Packed:
+    """One compact object for a row (any object with ListRow's attributes).
+
+    A bytes object of about 200 bytes instead of a tuple of ten objects (about
+    520 bytes): the 90,000-row list keeps about 20 MB instead of 48 MB.
+    """
+    texts = (r.id, r.code, r.name, r.kind, r.grade, r.phone_masked)
+    optional = (r.address or "", r.territory or "")
+    if any(_SEP in t for t in (*texts, *optional)):
+        return ListRow(*(getattr(r, f) for f in ListRow._fields))
+    fields = (*texts, *optional, _iso(r.next_follow_up), _iso(r.last_contact_on))
+    return _SEP.join(fields).encode()
+
+
+def unpack(p: Packed) -> ListRow:
+    """The row back from :func:`pack` (empty address or territory read as None)."""
+    if isinstance(p, ListRow):
+        return p
+    f = p.decode().split(_SEP)
+    return ListRow(
+        f[0], f[1], f[2], f[3], f[4], f[5], f[6] or None, f[7] or None, _day(f[8]), _day(f[9])
+    )
 
 
 class CustomerListModel(QAbstractTableModel):
@@ -131,8 +149,9 @@ class CustomerListModel(QAbstractTableModel):
         self._count = count or _default_count
         self._pages = pages or customer_pages.list_page
         self.page_size = page_size
-        self.rows: list[ListRow] = []
-        self._shared = _Shared()
+        self.rows: list[Packed] = []
+        self._unpacked: dict[int, ListRow] = {}
+        self._sort_keys: dict[int, list[Any]] = {}
         self._next_key: ListKey | None = None
         self._count_started = False
         self.query = ""
@@ -149,7 +168,8 @@ class CustomerListModel(QAbstractTableModel):
         self.generation += 1
         self.beginResetModel()
         self.rows = []
-        self._shared = _Shared()
+        self._unpacked = {}
+        self._sort_keys = {}
         self._next_key = None
         self._count_started = False
         self.query = query
@@ -178,15 +198,13 @@ class CustomerListModel(QAbstractTableModel):
         offset = len(self.rows)
         query, grade, size, after = self.query, self.grade, self.page_size, self._next_key
         keyed = self.keyed
-        shared = self._shared
 
-        def work(_t: TaskContext) -> tuple[list[ListRow], ListKey | None, bool]:
+        def work(_t: TaskContext) -> tuple[list[Packed], ListKey | None, bool]:
             if keyed:
                 page = self._pages(self.ws, after=after, limit=size, grade=grade)
-                rows = [shared.row(r) for r in page.rows]
-                return rows, page.next_key, page.next_key is None
+                return [pack(r) for r in page.rows], page.next_key, page.next_key is None
             found = self._search(self.ws, query, limit=size, offset=offset, grade=grade)
-            return [shared.row(r) for r in found], None, len(found) < size
+            return [pack(r) for r in found], None, len(found) < size
 
         self.runner.run(
             work,
@@ -196,7 +214,7 @@ class CustomerListModel(QAbstractTableModel):
         )
 
     def _page_arrived(
-        self, gen: int, offset: int, rows: list[ListRow], next_key: ListKey | None, last: bool
+        self, gen: int, offset: int, rows: list[Packed], next_key: ListKey | None, last: bool
     ) -> None:
         if gen != self.generation:
             return
@@ -255,7 +273,22 @@ class CustomerListModel(QAbstractTableModel):
     # ----- model ------------------------------------------------------------------------
     def row_at(self, row: int) -> ListRow | None:
         """The customer at ``row``."""
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        if not 0 <= row < len(self.rows):
+            return None
+        found = self._unpacked.get(row)
+        if found is None:
+            if len(self._unpacked) >= _CACHED_ROWS:
+                self._unpacked.clear()
+            found = self._unpacked[row] = unpack(self.rows[row])
+        return found
+
+    def _sort_key(self, row: int, column: int) -> Any:
+        """The sort value of a cell; a sorted column's keys are kept for the whole list
+        (the proxy compares each row many times while sorting)."""
+        keys = self._sort_keys.setdefault(column, [])
+        if len(keys) < len(self.rows):
+            keys.extend(sort_key(_cell(unpack(p), column)[1]) for p in self.rows[len(keys) :])
+        return keys[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -268,11 +301,13 @@ class CustomerListModel(QAbstractTableModel):
             return None
         if not (0 <= index.column() < len(self.headers)):
             return None
-        row = self.rows[index.row()]
+        if role == SORT_ROLE:
+            return self._sort_key(index.row(), index.column())
+        row = self.row_at(index.row())
+        if row is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell(row, index.column())[0]
-        if role == SORT_ROLE:
-            return sort_key(_cell(row, index.column())[1])
         if role == ROW_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
