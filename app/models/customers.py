@@ -21,6 +21,7 @@ class Customer(MasterData, Base):
         Index("ix_customer_pinyin_initials", "pinyin_initials"),
         Index("ix_customer_phone_digits", "phone_digits"),
         Index("ix_customer_owner_grade", "owner", "grade"),
+        Index("ix_customer_created_at", "created_at"),  # new customers of a day (report)
     )
 
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -100,7 +101,7 @@ class FollowUpTask(Synced, Base):
     due_on: Mapped[dt.date] = mapped_column(index=True)
     reason: Mapped[str] = mapped_column(String(300))
     source_visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"))
-    done_at: Mapped[dt.datetime | None]
+    done_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     done_visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"))
 
 

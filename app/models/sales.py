@@ -50,7 +50,7 @@ class Quote(DocumentTotalsMixin, Synced, Base):
     customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"))
     status: Mapped[str] = mapped_column(String(16), default="draft")
-    quote_date: Mapped[dt.date]
+    quote_date: Mapped[dt.date] = mapped_column(index=True)
     valid_until: Mapped[dt.date]
     prices_as_of: Mapped[dt.date]
     payment_terms: Mapped[str | None] = mapped_column(String(300))
@@ -79,7 +79,7 @@ class OrderDraft(DocumentTotalsMixin, Synced, Base):
     customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
     quote_id: Mapped[str | None] = mapped_column(ForeignKey("quote.id"))
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
-    order_date: Mapped[dt.date]
+    order_date: Mapped[dt.date] = mapped_column(index=True)
     delivery_date: Mapped[dt.date | None]
     delivery_address: Mapped[str | None] = mapped_column(String(300))
     payment_terms: Mapped[str | None] = mapped_column(String(300))
