@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from app import db
+from app.errors import WaiqinError
 from app.models import ReceiptBlock, SyncState, synced_models
 from app.outbox import REMOTE
 from app.rules.capital import amount_in_words
@@ -61,6 +62,7 @@ def ensure(scale: Scale, seed: int, log: Any = print) -> Path:
     """Build the data set if missing; returns its folder (``ws/``, ``server.db``)."""
     out = folder(scale, seed)
     if (out / "done.json").exists():
+        _upgrade_cached(out / "ws", log)
         return out
     if out.exists():
         shutil.rmtree(out)
@@ -78,6 +80,25 @@ def ensure(scale: Scale, seed: int, log: Any = print) -> Path:
         json.dumps({"counts": counts, "records": records, "seconds": time.perf_counter() - started})
     )
     return out
+
+
+def _upgrade_cached(ws_dir: Path, log: Any) -> None:
+    """Bring a cached workspace built by an older schema to this build's head, once.
+
+    A rep's laptop is migrated once after an update; figures should measure the
+    migrated laptop, not the migration. The pre-migration backup is dropped:
+    figures copy the cache folder and must not copy it too.
+    """
+    try:
+        open_workspace(ws_dir, PASSPHRASE, migrate=False).close()
+        return
+    except WaiqinError:  # "needs a schema upgrade" (a wrong key would fail below too)
+        pass
+    t = time.perf_counter()
+    log(f"  upgrading the cached workspace {ws_dir} to schema {db.head_revision()} ...")
+    open_workspace(ws_dir, PASSPHRASE).close()
+    shutil.rmtree(ws_dir / "backups", ignore_errors=True)
+    log(f"  upgraded in {time.perf_counter() - t:.1f} s")
 
 
 def counts(path: Path) -> dict[str, int]:
