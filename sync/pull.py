@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Dialect, delete, insert, inspect, select
+from sqlalchemy import Dialect, Select, bindparam, delete, insert, inspect, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import (
@@ -163,15 +163,24 @@ def _drop_superseded_voids(session: WorkspaceSession, changes: list[Change]) -> 
     receipt under another id gives way to the server's, so the receipt stays voided
     and the pull never trips over receipt_void.receipt_id being unique.
     """
+    claims: dict[Any, set[str]] = {}  # receipt id -> ids of the voids the server sends
     for change in changes:
-        if change.entity != "receipt_void" or change.op != "upsert" or not change.data:
-            continue
-        receipt_id = change.data.get("receipt_id")
-        session.execute(
-            delete(ReceiptVoid).where(
-                ReceiptVoid.receipt_id == receipt_id, ReceiptVoid.id != change.id
+        if change.entity == "receipt_void" and change.op == "upsert" and change.data:
+            claims.setdefault(change.data.get("receipt_id"), set()).add(change.id)
+    if not claims:
+        return
+    receipts = list(claims)
+    doomed: list[str] = []
+    for i in range(0, len(receipts), 500):
+        rows = session.execute(
+            select(ReceiptVoid.id, ReceiptVoid.receipt_id).where(
+                ReceiptVoid.receipt_id.in_(receipts[i : i + 500])
             )
-        )
+        ).all()
+        # Each void of the page drops the local voids of its receipt with another id.
+        doomed += [vid for vid, rid in rows if claims[rid] != {vid}]
+    if doomed:
+        session.execute(delete(ReceiptVoid).where(ReceiptVoid.id.in_(doomed)))
 
 
 def _new_rows(
@@ -197,25 +206,44 @@ def _new_rows(
     for entity, group in groups.items():
         model = _MODELS[entity]
         ids = [c.id for c in group]
-        have: set[str] = set()
-        for i in range(0, len(ids), 500):
-            rows = session.scalars(select(model).where(model.id.in_(ids[i : i + 500]))).all()
-            loaded.extend(rows)
-            have.update(r.id for r in rows)
-        fresh.update(id(c) for c in group if c.id not in have)
+        have: list[str] = []
+        for i in range(0, len(ids), 500):  # ids first: in a first sync, nearly none is here
+            have += session.scalars(_ids_query(entity), {"ids": ids[i : i + 500]}).all()
+        for i in range(0, len(have), 500):
+            loaded += session.scalars(select(model).where(model.id.in_(have[i : i + 500]))).all()
+        present = set(have)
+        fresh.update(id(c) for c in group if c.id not in present)
     return fresh, loaded
+
+
+_IDS: dict[str, Select[str]] = {}
+
+
+def _ids_query(entity: str) -> Select[str]:
+    """``SELECT id FROM entity WHERE id IN :ids`` (built once per table)."""
+    found = _IDS.get(entity)
+    if found is None:
+        column = Base.metadata.tables[entity].c.id
+        found = _IDS[entity] = select(column).where(column.in_(bindparam("ids", expanding=True)))
+    return found
 
 
 @dataclass(frozen=True)
 class _InsertPlan:
-    """How rows of one entity with one set of JSON keys go into SQLite."""
+    """How rows of one entity with one set of JSON keys go into SQLite.
+
+    Columns are the row's JSON keys that are columns (in JSON order, each with its
+    stored-form converter), then ``id``, ``server_rev`` and, for master rows,
+    ``sync_base``.
+    """
 
     sql: str | None  # None: a column with a Python default is missing: insert through Core
-    keys: tuple[str, ...]  # column attributes, in the statement's order
-    convert: tuple[Callable[[Any], Any], ...]
+    data: tuple[tuple[str, Callable[[Any], Any]], ...]
+    sync_base: Callable[[Any], Any] | None
 
 
 _PLANS: dict[tuple[str, tuple[str, ...], str], _InsertPlan] = {}
+_FIXED = ("id", "server_rev", "sync_base")
 
 
 def _plan(entity: str, data_keys: tuple[str, ...], dialect: Dialect) -> _InsertPlan:
@@ -225,20 +253,25 @@ def _plan(entity: str, data_keys: tuple[str, ...], dialect: Dialect) -> _InsertP
         return found
     model = _MODELS[entity]
     convert = stored_converters(model, dialect)
-    keys = {k for k in data_keys if k in convert} | {"id", "server_rev"}
-    if issubclass(model, MasterData):
-        keys.add("sync_base")
-    ordered = tuple(sorted(keys))
+    keys = [k for k in data_keys if k in convert and k not in _FIXED]
+    fixed = ["id", "server_rev"]
+    master = issubclass(model, MasterData)
+    if master:
+        fixed.append("sync_base")
     columns = {a.key: a.columns[0] for a in inspect(model).column_attrs}
-    missing_default = any(c.default is not None for k, c in columns.items() if k not in keys)
+    given = {*keys, *fixed}
+    missing_default = any(c.default is not None for k, c in columns.items() if k not in given)
     sql = None
     if not missing_default:
         quote = dialect.identifier_preparer.quote
         table = quote(Base.metadata.tables[entity].name)
-        names = ", ".join(quote(columns[k].name) for k in ordered)
-        sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(ordered))})"
+        names = ", ".join(quote(columns[k].name) for k in [*keys, *fixed])
+        marks = ", ".join("?" * (len(keys) + len(fixed)))
+        sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
     found = _PLANS[(entity, data_keys, dialect.name)] = _InsertPlan(
-        sql, ordered, tuple(convert[k] for k in ordered)
+        sql,
+        tuple((k, convert[k]) for k in keys),
+        convert["sync_base"] if master else None,
     )
     return found
 
@@ -270,17 +303,10 @@ def _insert_new(session: WorkspaceSession, changes: list[Change], fresh: set[int
                 row["sync_base"] = _user_data(data)
             core.setdefault((change.entity, tuple(sorted(row))), []).append(row)
             continue
-        values = []
-        for key, convert in zip(plan.keys, plan.convert, strict=True):
-            if key == "id":
-                value: Any = change.id
-            elif key == "server_rev":
-                value = change.rev
-            elif key == "sync_base":  # only master rows have it
-                value = _user_data(data)
-            else:
-                value = data[key]
-            values.append(convert(value))
+        values = [convert(data[key]) for key, convert in plan.data]
+        values += (change.id, change.rev)
+        if plan.sync_base is not None:
+            values.append(plan.sync_base(_user_data(data)))
         raw.setdefault(plan.sql, []).append(tuple(values))
     if raw:
         dbapi = conn.connection.dbapi_connection

@@ -132,4 +132,79 @@ def _stored_converter(model: type[Any], key: str, ctype: Any, dialect: Dialect) 
     bind = process
     if plain:  # e.g. JSON (None is stored as 'null', as Core stores it) or Boolean
         return bind
-    return lambda value: bind(from_json(model, key, value))
+    generic: Stored = lambda value: bind(from_json(model, key, value))  # noqa: E731
+    return _shortcut(ctype, generic, dialect) or generic
+
+
+def _money_text(value: Any) -> Any:
+    """Money on SQLite: ``Money.process_bind_param(from_json(value))`` in one step."""
+    if value is None:
+        return None
+    amount = Decimal(str(value))
+    if not amount.is_finite():
+        raise ValueError("money must be finite")
+    return str(amount)
+
+
+def _utc_text(value: Any) -> Any:
+    """UTCDateTime on SQLite: naive UTC as SQLite's DATETIME text, without the layers."""
+    if value is None:
+        return None
+    parsed = dt.datetime.fromisoformat(str(value))
+    if parsed.tzinfo is not None and parsed.utcoffset():
+        parsed = parsed.astimezone(dt.UTC)
+    return parsed.isoformat(" ", "microseconds")[:26]
+
+
+def _date_text(value: Any) -> Any:
+    """Date on SQLite from a JSON string (anything else: the generic path)."""
+    if value is None:
+        return None
+    return dt.date.fromisoformat(value).isoformat()
+
+
+# Values the shortcuts are checked on against the generic path when first built.
+_PROBES: dict[Stored, tuple[Any, ...]] = {
+    _money_text: ("12.5", "0.00", "-3.10", "1E+2", "0.0000001", 7, None),
+    _utc_text: (
+        "2024-02-19T16:30:00+08:00",
+        "2024-02-19T08:30:00",
+        "2025-01-02T03:04:05.123456+00:00",
+        "0999-12-31T23:59:59-05:30",
+        None,
+    ),
+    _date_text: ("2025-06-30", "0099-01-02", None),
+}
+
+
+def _shortcut(ctype: Any, generic: Stored, dialect: Dialect) -> Stored | None:
+    """A faster converter for the hot types on SQLite, if it stores what ``generic`` stores.
+
+    Each shortcut is compared with the generic path (``from_json`` + bind processor)
+    on probe values when first built, and is used only if every result is equal.
+    """
+    if dialect.name != "sqlite":
+        return None
+    fast: Stored | None = None
+    if isinstance(ctype, Money):
+        fast = _money_text
+    elif isinstance(ctype, UTCDateTime):
+        fast = _utc_text
+    elif not isinstance(ctype, UTCDateTime) and _python_type(ctype) is dt.date:
+        fast = _date_text
+    if fast is None:
+        return None
+    try:
+        same = all(fast(v) == generic(v) for v in _PROBES[fast])
+    except (TypeError, ValueError):  # pragma: no cover - a changed column type
+        same = False
+    if not same:  # pragma: no cover - a changed column type or dialect format
+        return None
+    return lambda value: generic(value) if not isinstance(value, str | None) else fast(value)
+
+
+def _python_type(ctype: Any) -> Any:
+    try:
+        return ctype.python_type
+    except NotImplementedError:
+        return None
