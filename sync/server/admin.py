@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import new_id
 from sync.protocol import SyncActivity
 from sync.server.auth import hash_password
+from sync.server.db import lock_admin, lock_users
 from sync.server.entities import new_row
 from sync.server.errors import ApiError
 from sync.server.models import Device, MutationResult, Record, Territory, User
@@ -39,6 +40,7 @@ def add_user(
         raise ApiError(422, "bad_request", f"the password needs at least {MIN_PASSWORD} characters")
     if not username.strip() or len(username) > 64:
         raise ApiError(422, "bad_request", "the username must be 1 to 64 characters")
+    lock_admin(session)
     if session.scalar(select(User).where(User.username == username)):
         raise ApiError(409, "conflict", f"user {username} already exists")
     if territory and session.get(Territory, territory) is None:
@@ -82,7 +84,8 @@ def set_company(session: Session, **fields: Any) -> Record:
     unknown = set(fields) - allowed
     if unknown or not fields.get("name"):
         raise ApiError(422, "bad_request", "the company needs a name (and only known fields)")
-    record = session.get(Record, ("company_profile", COMPANY_ID))
+    lock_admin(session)
+    record = session.get(Record, ("company_profile", COMPANY_ID), populate_existing=True)
     data = new_row("company_profile", COMPANY_ID, utcnow(), **fields)
     if record is not None:
         data = {**record.data, **fields, "updated_at": data["updated_at"]}
@@ -90,13 +93,19 @@ def set_company(session: Session, **fields: Any) -> Record:
 
 
 def reassign(session: Session, customer_id: str, to_username: str) -> int:
-    """Give a customer and everything hanging off it to another rep."""
-    customer = session.get(Record, ("customer", customer_id))
+    """Give a customer and everything hanging off it to another rep.
+
+    Holds the admin lock (only reassignments change who owns a record) and the
+    locks of both reps, so none of their pushes interleaves with the move.
+    """
+    lock_admin(session)
+    customer = session.get(Record, ("customer", customer_id), populate_existing=True)
     if customer is None:
         raise ApiError(404, "not_found", "no such customer")
     user = session.scalar(select(User).where(User.username == to_username))
     if user is None or user.role != "rep" or not user.active:
         raise ApiError(422, "bad_request", f"{to_username} is not an active rep")
+    lock_users(session, [customer.owner or "", user.username])
     return rescope_customer(session, customer_id, user.username)
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import ERR_AUTH, ERR_BAD_LOGIN, ERR_CONFLICT, ERR_THROTTLED, LoginRequest
-from sync.server.db import Database
+from sync.server.db import Database, lock_key, lock_users
 from sync.server.errors import ApiError
 from sync.server.models import Device, LoginThrottle, Token, User
 from sync.server.records import utcnow
@@ -95,6 +95,7 @@ def authenticate(db: Database, username: str, password: str) -> str:
         user_id = user.id if user is not None and user.active else None
     ok = check_password(stored, password)
     with db.write() as session:
+        lock_key(session, "login:" + username.lower())  # concurrent failures all count
         if ok and user_id is not None:
             row = _throttle_row(session, username)
             if row is not None:
@@ -105,8 +106,13 @@ def authenticate(db: Database, username: str, password: str) -> str:
 
 
 def register_device(session: Session, user: User, req: LoginRequest) -> Device:
-    """The device of this login: new devices are registered; a device has one owner."""
-    device = session.get(Device, req.device_id)
+    """The device of this login: new devices are registered; a device has one owner.
+
+    Holds the user's lock (like a push) and the device row, so two logins of one
+    new workspace at once register it once and confirm its receipt block once.
+    """
+    lock_users(session, [user.username])
+    device = session.get(Device, req.device_id, with_for_update=True, populate_existing=True)
     if device is not None:
         if device.user_id != user.id:
             raise ApiError(

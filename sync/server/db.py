@@ -1,28 +1,38 @@
-"""Server database: engine for SQLite or PostgreSQL, transactions, migrations.
+"""Server database: engine for SQLite or PostgreSQL, transactions, revisions, locks.
 
-Write transactions are serialized: on PostgreSQL each one first locks the
-``counter`` row ``rev`` (``SELECT ... FOR UPDATE``), on SQLite it starts with
-``BEGIN IMMEDIATE``. Revisions are therefore assigned and committed in order,
-so a reader that sees revision N also sees every revision below N and a pull
-cursor can never skip a row (docs/sync-protocol.md, "Cursor").
+Revisions are assigned at the very end of a write transaction, under the
+revision lock (the ``counter`` row ``rev``, locked by the ``UPDATE`` that
+reserves them), and committed while that lock is held. Revisions therefore
+become visible in order: a reader that sees revision N also sees every
+revision below N, so a pull cursor can never skip a row (docs/sync-protocol.md,
+"Cursor correctness"). Until then a written row carries a unique negative
+placeholder revision that no reader ever sees (it is never committed).
+
+Everything else a transaction does runs without that lock; what it used to
+protect besides the cursor is protected by narrower locks, taken in this order
+(no deadlock): the admin lock (:func:`lock_admin`), user rows (:func:`lock_users`,
+sorted), the device row, named counters (:func:`next_counter`), the revision
+lock last. SQLite (one embedded process) stays fully serialized by
+``BEGIN IMMEDIATE``; there every lock helper is a no-op.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import platformdirs
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, Table, create_engine, event, func, inspect, select, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.server.models import Counter
+from sync.server.models import Counter, User
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +40,18 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DB_ENV = "WAIQIN_SERVER_DB"
 REV = "rev"
 _MIGRATION_LOCK = 741_852_963
+_ADMIN_LOCK = 741_852_964
+_KEY_LOCKS = 741_852  # namespace (first int4) of per-key advisory locks
+PLACEHOLDER_SEQUENCE = "rev_placeholder"
+PLACEHOLDER_BLOCK = 1 << 20  # placeholders one sequence value reserves
+_PENDING = "waiqin_pending_revs"
+_PLACEHOLDERS = "waiqin_placeholders"
+
+
+class Versioned(Protocol):
+    """A row with a revision (a record or a purge)."""
+
+    rev: int
 
 
 def default_db_url() -> str:
@@ -85,14 +107,17 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A serialized write transaction holding the revision lock; commits on success."""
+        """A write transaction; its revisions are assigned at the end, then it commits.
+
+        Rows written through :mod:`sync.server.records` get their revisions in
+        :func:`assign_revs` (under the revision lock, held only until the commit).
+        """
         conn = self.engine.connect().execution_options(write=True)
         session = Session(bind=conn, expire_on_commit=False)
         try:
             with session.begin():
-                if not self.is_sqlite:
-                    session.execute(select(Counter).where(Counter.name == REV).with_for_update())
                 yield session
+                assign_revs(session)
         finally:
             session.close()
             conn.close()
@@ -112,29 +137,120 @@ class Database:
         self.engine.dispose()
 
 
-def next_rev(session: Session) -> int:
-    """The next revision, inside a write transaction (which already holds the lock)."""
-    row = session.get(Counter, REV)
-    if row is None:
-        row = Counter(name=REV, value=0)
-        session.add(row)
-    row.value += 1
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def placeholder_rev(session: Session, row: Versioned | None = None) -> int:
+    """A unique negative revision for a row written in this transaction (see assign_revs).
+
+    On PostgreSQL each transaction reserves a block of placeholders with one
+    ``nextval``, so concurrent transactions never share one (``rev`` is unique
+    and a shared value would make one insert wait for the other's commit).
+    ``row`` (when given) is remembered and gets its real revision at the end.
+    """
+    nxt, end = session.info.get(_PLACEHOLDERS, (0, 0))
+    if nxt >= end:
+        if _is_sqlite(session):  # one writer at a time: any unique values will do
+            nxt, end = 1, 1 << 62
+        else:
+            base = int(session.execute(select(func.nextval(PLACEHOLDER_SEQUENCE))).scalar_one())
+            nxt, end = base * PLACEHOLDER_BLOCK, (base + 1) * PLACEHOLDER_BLOCK
+    session.info[_PLACEHOLDERS] = (nxt + 1, end)
+    if row is not None:
+        session.info.setdefault(_PENDING, {})[id(row)] = row
+    return int(-nxt)
+
+
+def track(session: Session, row: Versioned) -> None:
+    """Give ``row`` a placeholder revision unless it has one; it gets a real one at the end."""
+    if row.rev is None or row.rev >= 0:
+        row.rev = placeholder_rev(session, row)
+    else:
+        session.info.setdefault(_PENDING, {})[id(row)] = row
+
+
+def _still_pending(row: Versioned) -> bool:
+    state = inspect(row)
+    if not (state.persistent or state.pending):
+        return False  # an insert rolled back with its savepoint
+    return row.rev is not None and row.rev < 0
+
+
+def assign_revs(session: Session) -> dict[int, int]:
+    """Give every row written with a placeholder its revision, in the order written.
+
+    Takes the revision lock (one ``UPDATE`` of the counter reserving them all),
+    so it must be the last thing a write transaction does before its commit.
+    Returns {placeholder: revision}. Without pending rows it takes no lock.
+    """
+    rows = [r for r in session.info.pop(_PENDING, {}).values() if _still_pending(r)]
+    if not rows:
+        return {}
+    rows.sort(key=lambda r: -r.rev)  # placeholders count down in the order written
+    session.flush()  # every other write happens before the lock
+    top = reserve(session, REV, len(rows))
+    mapping: dict[int, int] = {}
+    for rev, row in enumerate(rows, start=top - len(rows) + 1):
+        mapping[row.rev] = rev
+        row.rev = rev
     session.flush()
-    return row.value
+    return mapping
+
+
+def reserve(session: Session, name: str, count: int) -> int:
+    """Add ``count`` to the named counter (made at 0 if new) and return its new value.
+
+    The row stays locked until the transaction ends: callers of one counter
+    are serialized from here to their commit, never before.
+    """
+    table = Counter.__table__
+    assert isinstance(table, Table)
+    insert = sqlite.insert if _is_sqlite(session) else postgresql.insert
+    stmt = (
+        insert(table)
+        .values(name=name, value=count)
+        .on_conflict_do_update(index_elements=[table.c.name], set_={"value": table.c.value + count})
+        .returning(table.c.value)
+    )
+    return int(session.execute(stmt).scalar_one())
 
 
 def next_counter(session: Session, name: str) -> int:
     """The next value of a named counter (order numbers per year...), inside a write."""
-    row = session.get(Counter, name)
-    if row is None:
-        row = Counter(name=name, value=0)
-        session.add(row)
-    row.value += 1
-    session.flush()
-    return row.value
+    return reserve(session, name, 1)
 
 
 def head_rev(session: Session) -> int:
     """The newest revision committed."""
     value = session.scalar(select(Counter.value).where(Counter.name == REV))
     return int(value or 0)
+
+
+def lock_admin(session: Session) -> None:
+    """Serialize administrative writes (review, reassignment, receipt books, letterhead...)."""
+    if not _is_sqlite(session):
+        session.execute(select(func.pg_advisory_xact_lock(_ADMIN_LOCK)))
+
+
+def lock_key(session: Session, key: str) -> None:
+    """Serialize the transactions that name the same ``key`` (e.g. login throttling)."""
+    if not _is_sqlite(session):
+        session.execute(select(func.pg_advisory_xact_lock(_KEY_LOCKS, func.hashtext(key))))
+
+
+def lock_users(session: Session, usernames: Iterable[str]) -> None:
+    """Lock these users' rows until commit: writers of a user's records take turns.
+
+    Every write to rows a rep owns (their pushes from any laptop, a review of
+    their order, a reassignment to or from them) holds this lock first, so a
+    read-modify-write of those rows never interleaves with another.
+    """
+    names = sorted({n for n in usernames if n})
+    if names and not _is_sqlite(session):
+        session.execute(
+            select(User.id)
+            .where(User.username.in_(names))
+            .order_by(User.username)
+            .with_for_update()
+        )

@@ -64,7 +64,11 @@ class ServerBase(DeclarativeBase):
 
 
 class Counter(ServerBase):
-    """Named counters. Row ``rev`` is locked by every write transaction (serial revisions)."""
+    """Named counters: revisions (row ``rev``), order numbers per year.
+
+    A write transaction locks row ``rev`` from assigning its revisions to its
+    commit, so revisions commit in order (sync.server.db.assign_revs).
+    """
 
     __tablename__ = "counter"
 

@@ -15,7 +15,7 @@ from app.errors import WaiqinError
 from app.models import new_id
 from app.rules.pricing import LineInput, document_totals, line_totals
 from sync.protocol import REJ_INVALID, REJ_STATE, PushResult
-from sync.server.db import next_counter
+from sync.server.db import lock_admin, lock_users, next_counter
 from sync.server.entities import new_row
 from sync.server.errors import ApiError, Rejected
 from sync.server.models import Record
@@ -141,10 +141,16 @@ def validate_order(session: Session, record: Record) -> str | None:
 
 
 def review(session: Session, order_id: str, approve: bool, reason: str | None) -> Record:
-    """Approve (official number + receivable) or reject (with reason) an order under review."""
+    """Approve (official number + receivable) or reject (with reason) an order under review.
+
+    Locks the rep (no push of theirs changes the order meanwhile), then reads it afresh.
+    """
+    lock_admin(session)
     record = session.get(Record, ("order_draft", order_id))
     if record is None:
         raise ApiError(404, "not_found", "no such order")
+    lock_users(session, [record.owner or ""])
+    session.refresh(record)
     if record.data.get("status") != "pending_review":
         raise ApiError(
             409, "conflict", f"the order is {record.data.get('status')}, not under review"

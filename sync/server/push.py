@@ -1,6 +1,10 @@
 """Apply a pushed batch exactly once: per-device mutation numbers, stored results.
 
-The whole batch runs in one serialized write transaction. A mutation whose
+The whole batch runs in one write transaction that first locks the rep's user
+row (the rep's other laptops, a review or a reassignment of their records wait)
+and the device row (so a batch retried concurrently sees the first one's
+``last_mutation`` and is a replay). Revisions are assigned at the end, under the
+revision lock, just before the stored results are written. A mutation whose
 number is at or below the device's last applied number is a replay: its stored
 result is returned and nothing is applied again. Each new mutation runs in a
 savepoint, so a rejected one changes nothing; its result is stored as well.
@@ -28,6 +32,7 @@ from sync.protocol import (
     PushResult,
 )
 from sync.server import orders, receipts
+from sync.server.db import assign_revs, lock_users
 from sync.server.entities import ENTITIES, PARENTS, REP_CONTAINED, kind, validate_row
 from sync.server.errors import ApiError, Rejected
 from sync.server.merge import MergeResult, differs, merge_draft, merge_master
@@ -64,6 +69,8 @@ def push_batch(
     session: Session, user: User, device: Device, mutations: list[Mutation]
 ) -> list[PushResult]:
     """Apply ``mutations`` (already in increasing order) and return one result each."""
+    lock_users(session, [user.username])
+    session.refresh(device, with_for_update=True)  # exactly once: the current last_mutation
     batch = Batch(
         session,
         user,
@@ -79,6 +86,10 @@ def push_batch(
         fresh.append(m)
         device.last_mutation = m.no
     orders.after_batch(batch)
+    revs = assign_revs(session)  # the revision lock: held from here to the commit
+    for no, result in batch.results.items():
+        if result.rev is not None and result.rev in revs:
+            batch.results[no] = result.model_copy(update={"rev": revs[result.rev]})
     now = utcnow()
     for m in fresh:
         result = batch.results[m.no]

@@ -1,7 +1,7 @@
 """Receipt-number blocks (receipt books) and the server's check of pushed receipts.
 
 Numbers are per device code: a device's blocks never overlap because each is
-cut from the device's ``next_receipt_no`` inside a serialized write. The block
+cut from the device's ``next_receipt_no`` while its rep's lock is held. The block
 a new workspace makes for itself (1..1000, provisional) is confirmed when the
 device first logs in: the code is new, so that range is free by construction.
 """
@@ -18,6 +18,7 @@ from app.errors import WaiqinError
 from app.models import new_id
 from app.rules.capital import amount_in_words
 from sync.protocol import REJ_FACT, REJ_INVALID, REJ_NUMBER, BlockInfo
+from sync.server.db import lock_admin, lock_users
 from sync.server.entities import new_row
 from sync.server.errors import ApiError, Rejected
 from sync.server.models import Device, ReceiptNumber, Record, User
@@ -61,11 +62,14 @@ def confirm_provisional(session: Session, user: User, device: Device, block: Blo
 
 def allot(session: Session, device_code: str, size: int) -> Record:
     """Allot the next ``size`` numbers to a device (a new receipt book)."""
+    lock_admin(session)
     device = session.scalar(select(Device).where(Device.code == device_code))
     if device is None:
         raise ApiError(404, "not_found", f"no device with code {device_code}")
     user = session.get(User, device.user_id)
     assert user is not None
+    lock_users(session, [user.username])
+    session.refresh(device, with_for_update=True)
     first = device.next_receipt_no
     record = _block(session, user.username, new_id(), device.code, first, first + size - 1)
     device.next_receipt_no = first + size

@@ -1,8 +1,10 @@
 """The record store: write a synced row with a new revision, scope rules, purges.
 
-Scope columns of a record: ``owner`` (the username who may see it; NULL for
-catalog rows, which follow ``territory``), ``author`` (who made it) and
-``customer_id`` (the customer it hangs off, directly or through a parent).
+Revisions are placeholders until the write transaction ends (see
+:func:`sync.server.db.assign_revs`). Scope columns of a record: ``owner`` (the
+username who may see it; NULL for catalog rows, which follow ``territory``),
+``author`` (who made it) and ``customer_id`` (the customer it hangs off,
+directly or through a parent).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
-from sync.server.db import next_rev
+from sync.server.db import placeholder_rev, track
 from sync.server.entities import CATALOG, REP_CONTAINED
 from sync.server.models import Purge, Record, User
 
@@ -61,9 +63,11 @@ def put(
     customer_id: str | None = None,
     territory: str | None = None,
 ) -> Record:
-    """Insert or replace a record's data with a new revision (scope kept when it exists)."""
+    """Insert or replace a record's data with a new revision (scope kept when it exists).
+
+    The revision is assigned when the transaction ends; until then ``rev`` is a placeholder.
+    """
     record = session.get(Record, (entity, row_id))
-    rev = next_rev(session)
     now = utcnow()
     if record is None:
         record = Record(
@@ -75,14 +79,14 @@ def put(
             territory=territory,
             data=data,
             deleted=data.get("deleted_at") is not None,
-            rev=rev,
             updated_at=now,
         )
+        record.rev = placeholder_rev(session, record)
         session.add(record)
     else:
         record.data = dict(data)
         record.deleted = data.get("deleted_at") is not None
-        record.rev = rev
+        track(session, record)
         record.updated_at = now
     session.flush()
     return record
@@ -90,16 +94,16 @@ def put(
 
 def bump(session: Session, record: Record) -> None:
     """Give a record a new revision so every laptop that sees it receives it again."""
-    record.rev = next_rev(session)
+    track(session, record)
     record.updated_at = utcnow()
     session.flush()
 
 
 def purge_for(session: Session, username: str, record: Record) -> None:
     """Queue a purge of ``record`` on every laptop of ``username``."""
-    session.add(
-        Purge(rev=next_rev(session), username=username, entity=record.entity, entity_id=record.id)
-    )
+    purge = Purge(username=username, entity=record.entity, entity_id=record.id)
+    purge.rev = placeholder_rev(session, purge)
+    session.add(purge)
     session.flush()
 
 
@@ -107,15 +111,19 @@ def rescope_customer(session: Session, customer_id: str, new_owner: str) -> int:
     """Move a customer and everything hanging off it to ``new_owner``; purge for the old one.
 
     A rep's own plan stop naming the customer stays the rep's, hidden while the
-    customer belongs to someone else. Returns the number of records moved.
+    customer belongs to someone else. Returns the number of records moved. The
+    caller holds the locks of both reps (:func:`sync.server.db.lock_users`), so
+    the rows read here are current and no push adds to them until the commit.
     """
     rows = session.scalars(
-        select(Record).where(
+        select(Record)
+        .where(
             or_(
                 and_(Record.entity == "customer", Record.id == customer_id),
                 Record.customer_id == customer_id,
             )
         )
+        .execution_options(populate_existing=True)
     ).all()
     moved = 0
     for record in rows:
