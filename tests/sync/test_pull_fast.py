@@ -30,6 +30,7 @@ from sync.protocol import Change
 from sync.pull import apply_change, apply_page, pending_by_row, pending_fields
 from sync.server.models import Record
 from sync.transport import ServerUnreachable
+from sync.values import from_json, stored_converters
 from tests.sync.harness import ServerHarness, login_rep, make_workspace
 
 MODELS = synced_models()
@@ -460,3 +461,62 @@ def test_a_failed_pull_transaction_also_hands_back_full(seeded: Workspace) -> No
     assert set(_synchronous(seeded)) == {2}
     with seeded.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+# ---------------------------------------------------------------- stored-form converters
+
+
+def _generic(model: type[Any], key: str, dialect: Any) -> Any:
+    """The reference: ``from_json`` then the column type's bind processor (what Core does)."""
+    process = model.__table__.c[key].type._cached_bind_processor(dialect)  # type: ignore[attr-defined]
+    return lambda value: process(from_json(model, key, value))
+
+
+@pytest.mark.parametrize(
+    ("model", "key", "values"),
+    [
+        (Product, "list_price", ["12.5", "0.00", "-3.10", "1E+2", "1e-7", "00012.300", 5, None]),
+        (
+            Customer,
+            "created_at",
+            [
+                "2024-02-19T16:30:00+08:00",
+                "2024-02-19T08:30:00",
+                "2024-02-19T08:30:00Z",
+                "2025-01-02T03:04:05.123456+00:00",
+                "2025-01-02T03:04:05.5-03:00",
+                "0001-01-01T00:00:00+00:00",
+            ],
+        ),
+        (Customer, "next_follow_up", ["2025-06-30", "0099-01-02", None]),
+    ],
+)
+def test_stored_form_shortcuts_store_what_the_generic_path_stores(
+    model: type[Any], key: str, values: list[Any], seeded: Workspace
+) -> None:
+    dialect = seeded.engine.dialect
+    fast, slow = stored_converters(model, dialect)[key], _generic(model, key, dialect)
+    for value in values:
+        assert fast(value) == slow(value), value
+
+
+@pytest.mark.parametrize(
+    ("model", "key", "value"),
+    [
+        (Product, "list_price", "NaN"),
+        (Product, "list_price", "Infinity"),
+        (Product, "list_price", "12,50"),
+        (Customer, "created_at", "yesterday"),
+        (Customer, "created_at", "2025-13-01T00:00:00+00:00"),
+        (Customer, "next_follow_up", "2025-02-30"),
+    ],
+)
+def test_stored_form_shortcuts_refuse_what_the_generic_path_refuses(
+    model: type[Any], key: str, value: Any, seeded: Workspace
+) -> None:
+    dialect = seeded.engine.dialect
+    fast, slow = stored_converters(model, dialect)[key], _generic(model, key, dialect)
+    with pytest.raises(Exception) as generic_error:
+        slow(value)
+    with pytest.raises(type(generic_error.value)):
+        fast(value)
