@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, or_, select
+from sqlalchemy import ColumnElement, Text, and_, cast, or_, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import Change, PullRequest, PullResponse
@@ -34,8 +35,18 @@ def _today_clause(session: Session, user: User) -> ColumnElement[bool]:
     )
 
 
-def pull(session: Session, user: User, req: PullRequest) -> PullResponse:
-    """One page of changes after ``req.cursor`` (never beyond the committed head)."""
+# One entry of a page: rev, entity, id, op, data (the record's JSON row, or None for a purge).
+Entry = tuple[int, str, str, str, Any]
+
+
+def _page(
+    session: Session, user: User, req: PullRequest, data: Any
+) -> tuple[list[Entry], int, bool, int]:
+    """The entries of one page after ``req.cursor``, the next cursor, ``more`` and the head.
+
+    ``data`` is the column expression the records' rows are read with (the JSON
+    column, or its text for :func:`pull_json`).
+    """
     head = head_rev(session)
     upto = head if req.upto is None else min(req.upto, head)
     # Own rows and catalog rows are read apart, each in rev order from its index and
@@ -46,33 +57,56 @@ def pull(session: Session, user: User, req: PullRequest) -> PullResponse:
     if req.entities is None or CATALOG.intersection(req.entities):
         parts.append(catalog)
     today = _today_clause(session, user) if req.today_only else None
-    # Plain rows, not ORM objects, and changes built without re-validating what the
-    # server itself stored (a first sync reads a million records).
-    records: list[Row[int, str, str, dict[str, Any]]] = []
-    for part in parts:
-        query = select(Record.rev, Record.entity, Record.id, Record.data).where(
+    entries: list[Entry] = []
+    for part in parts:  # plain rows, not ORM objects (a first sync reads a million)
+        query = select(Record.rev, Record.entity, Record.id, data).where(
             Record.rev > req.cursor, Record.rev <= upto, part
         )
         if req.entities is not None:
             query = query.where(Record.entity.in_(req.entities))
         if today is not None:
             query = query.where(today)
-        records += session.execute(query.order_by(Record.rev).limit(req.limit + 1)).all()
-    records.sort(key=lambda r: r[0])
-    changes = [
-        Change.model_construct(rev=rev, entity=entity, id=rid, op="upsert", data=data)
-        for rev, entity, rid, data in records[: req.limit + 1]
-    ]
+        rows = session.execute(query.order_by(Record.rev).limit(req.limit + 1)).all()
+        entries += [(rev, entity, rid, "upsert", value) for rev, entity, rid, value in rows]
     if req.entities is None:
-        purges = session.scalars(
-            select(Purge)
+        purges = session.execute(
+            select(Purge.rev, Purge.entity, Purge.entity_id)
             .where(Purge.username == user.username, Purge.rev > req.cursor, Purge.rev <= upto)
             .order_by(Purge.rev)
             .limit(req.limit + 1)
         ).all()
-        changes += [Change(rev=p.rev, entity=p.entity, id=p.entity_id, op="purge") for p in purges]
-        changes.sort(key=lambda c: c.rev)
-    more = len(changes) > req.limit
-    changes = changes[: req.limit]
-    cursor = changes[-1].rev if more else max(req.cursor, upto)
+        entries += [(rev, entity, rid, "purge", None) for rev, entity, rid in purges]
+    entries.sort(key=lambda e: e[0])
+    more = len(entries) > req.limit
+    entries = entries[: req.limit]
+    cursor = entries[-1][0] if more else max(req.cursor, upto)
+    return entries, cursor, more, head
+
+
+def pull(session: Session, user: User, req: PullRequest) -> PullResponse:
+    """One page of changes after ``req.cursor`` (never beyond the committed head)."""
+    entries, cursor, more, head = _page(session, user, req, Record.data)
+    # Built without re-validating what the server itself stored.
+    changes = [
+        Change.model_construct(rev=rev, entity=entity, id=rid, op=op, data=data)
+        for rev, entity, rid, op, data in entries
+    ]
     return PullResponse(changes=changes, cursor=cursor, more=more, head=head)
+
+
+def pull_json(session: Session, user: User, req: PullRequest) -> bytes:
+    """:func:`pull` as the JSON body of a ``PullResponse``, written straight from storage.
+
+    The records' JSON rows are copied as stored (read as text), not decoded into
+    dicts and encoded again: a first sync sends a million of them.
+    """
+    entries, cursor, more, head = _page(session, user, req, cast(Record.data, Text))
+    dumps = json.dumps
+    items = [
+        f'{{"rev":{rev},"entity":{dumps(entity)},"id":{dumps(rid)},"op":"{op}",'
+        f'"data":{"null" if data is None else data}}}'
+        for rev, entity, rid, op, data in entries
+    ]
+    more_text = "true" if more else "false"
+    body = f'{{"changes":[{",".join(items)}],"cursor":{cursor},"more":{more_text},"head":{head}}}'
+    return body.encode("utf-8")

@@ -135,10 +135,11 @@ def pull(
 ) -> Response:
     """A page of changes after the cursor, limited to what the caller may see.
 
-    The page is serialized once, here (``response_model`` still documents it):
-    FastAPI's own path would dump, re-validate and encode every change again.
+    The body is written straight from the stored JSON rows (``response_model``
+    still documents it): FastAPI's own path would decode, dump, re-validate and
+    encode every change again.
     """
     _check_device(who, req.device_id)
     with db.read() as session:
-        page = feed.pull(session, who.user, req)
-    return Response(page.model_dump_json(), media_type="application/json")
+        body = feed.pull_json(session, who.user, req)
+    return Response(body, media_type="application/json")

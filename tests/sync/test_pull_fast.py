@@ -26,7 +26,7 @@ from app.serialize import row_to_dict
 from app.workspace import Workspace
 from sync import client as sync_client
 from sync import local
-from sync.protocol import Change
+from sync.protocol import Change, PullRequest, PullResponse
 from sync.pull import apply_change, apply_page, pending_by_row, pending_fields
 from sync.server.models import Record
 from sync.transport import ServerUnreachable
@@ -520,3 +520,38 @@ def test_stored_form_shortcuts_refuse_what_the_generic_path_refuses(
         slow(value)
     with pytest.raises(type(generic_error.value)):
         fast(value)
+
+
+# ---------------------------------------------------------------- the server's page body
+
+
+def test_the_pull_body_written_from_storage_equals_the_validated_page(
+    server: ServerHarness,
+) -> None:
+    from sync.server import feed
+    from sync.server.models import Purge, User
+    from sync.server.records import put
+
+    _catalog(server, 6, name='Odd "quoted" \\ 名字 \u2028')
+    with server.db.write() as s:
+        put(s, "product", "p-nested", {"id": "p-nested", "tags": [1, {"a": None}], "x": 1.5})
+    with server.db.write() as s:
+        gone = s.get(Record, ("product", "p-005"))
+        assert gone is not None
+        s.add(Purge(rev=gone.rev, username="alice", entity="product", entity_id="p-005"))
+        s.delete(gone)
+    with server.db.read() as s:
+        user = s.scalar(select(User).where(User.username == "alice"))
+        assert user is not None
+        for req in (
+            PullRequest(device_id="d", cursor=0, limit=3),
+            PullRequest(device_id="d", cursor=2, limit=1000),
+            PullRequest(device_id="d", cursor=0, limit=4, entities=["product"], upto=5),
+            PullRequest(device_id="d", cursor=10_000, limit=5),
+        ):
+            body = feed.pull_json(s, user, req)
+            assert PullResponse.model_validate_json(body) == feed.pull(s, user, req), req
+            assert json.loads(body) == feed.pull(s, user, req).model_dump(mode="json")
+        whole = feed.pull(s, user, PullRequest(device_id="d", cursor=0, limit=1000))
+    assert [c.op for c in whole.changes].count("purge") == 1
+    assert any(c.data and c.data.get("tags") == [1, {"a": None}] for c in whole.changes)
