@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from app import memory
 from app.errors import WorkspaceError
 from app.i18n import QT_TRANSLATE_NOOP, msg
 from app.outbox import WorkspaceSession
@@ -29,13 +30,30 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 
 
-def connect_raw(path: Path, key: bytes, *, check_same_thread: bool = False) -> Any:
+class _ReleasingConnection(sqlcipher3.Connection):  # type: ignore[misc]
+    """A connection that gives its page cache back to the system once closed."""
+
+    def close(self) -> None:
+        super().close()
+        memory.release_freed_memory()
+
+
+def connect_raw(
+    path: Path, key: bytes, *, check_same_thread: bool = False, release_on_close: bool = False
+) -> Any:
     """A DB-API connection to an encrypted database, keyed and configured.
 
     The raw 32-byte key skips SQLCipher's own PBKDF2 (the key is random or
-    already scrypt-derived), which keeps opening fast.
+    already scrypt-derived), which keeps opening fast. With ``release_on_close``
+    closing it also returns the freed page cache to the system (app.memory): the
+    pool closes the connections it does not keep.
     """
-    conn = sqlcipher3.connect(str(path), check_same_thread=check_same_thread, timeout=30)
+    conn = sqlcipher3.connect(
+        str(path),
+        check_same_thread=check_same_thread,
+        timeout=30,
+        factory=_ReleasingConnection if release_on_close else sqlcipher3.Connection,
+    )
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     try:
@@ -79,7 +97,7 @@ def make_engine(path: Path, key: bytes) -> Engine:
     engine = create_engine(
         "sqlite://",
         module=sqlcipher3,
-        creator=lambda: connect_raw(path, key),
+        creator=lambda: connect_raw(path, key, release_on_close=True),
         poolclass=QueuePool,
         pool_size=POOL_KEPT,
         max_overflow=POOL_MAX - POOL_KEPT,

@@ -8,10 +8,7 @@ on the GUI thread. ``synchronous=True`` runs the work inline, for tests.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import logging
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -19,35 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from app.memory import release_freed_memory
+
 log = logging.getLogger(__name__)
 
 
 TRIM_AFTER_S = 0.5
 """A task that ran this long (a day's summary, a sync, a backup) gives back what it freed."""
-
-_libc: Any = None
-
-
-def release_freed_memory() -> bool:
-    """Hand the memory freed by finished work back to the system (glibc ``malloc_trim``).
-
-    glibc keeps freed memory in the process (a closed connection's page cache, the
-    rows of a summary) until something asks for it; trimming returns it so the
-    laptop's other programs can use it. Elsewhere (Windows, macOS, musl) this does
-    nothing and returns False.
-    """
-    global _libc
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        if _libc is None:
-            _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = _libc.malloc_trim
-    except (OSError, AttributeError):
-        return False
-    trim.argtypes = [ctypes.c_size_t]
-    trim(0)
-    return True
 
 
 class Cancelled(Exception):  # noqa: N818 - reads better at call sites

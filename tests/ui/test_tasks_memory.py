@@ -6,18 +6,46 @@ from typing import Any
 
 import pytest
 
+from app import memory
 from ui import tasks
 from ui.tasks import TaskRunner
 
 
 def test_freed_memory_is_released_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tasks.sys, "platform", "linux")
-    assert tasks.release_freed_memory() is True
+    monkeypatch.setattr(memory.sys, "platform", "linux")
+    assert memory.release_freed_memory() is True
 
 
 def test_elsewhere_nothing_is_done(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tasks.sys, "platform", "win32")
-    assert tasks.release_freed_memory() is False
+    monkeypatch.setattr(memory.sys, "platform", "win32")
+    assert memory.release_freed_memory() is False
+
+
+def test_a_trim_already_running_is_not_doubled(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memory.sys, "platform", "linux")
+    with memory._lock:
+        assert memory.release_freed_memory() is False
+    assert memory.release_freed_memory() is True
+
+
+def test_connections_the_pool_closes_release_their_cache(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    released: list[int] = []
+    monkeypatch.setattr(memory, "release_freed_memory", lambda: released.append(1) or True)
+    with workspace.engine.connect() as conn:
+        conn.exec_driver_sql("SELECT count(*) FROM customer").scalar()
+    assert released == []  # the kept connection stays open, its cache warm
+    workspace.engine.dispose()
+    assert released == [1]
+
+
+def test_other_raw_connections_just_close(workspace: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import db
+
+    monkeypatch.setattr(memory, "release_freed_memory", lambda: pytest.fail("released"))
+    conn = db.connect_raw(workspace.db_path, workspace.key)
+    conn.close()
 
 
 def _run(qtbot: Any, fn: Any) -> list[str]:
