@@ -284,3 +284,30 @@ def test_bounded_count_is_the_count_capped(crowded: Any, at_most: int) -> None:
             assert count_matches(s, q, flt, at_most) == min(full, at_most), q
     assert customers.count_customers(crowded, "玉", at_most=10) == 10
     assert customers.count_customers(crowded, "xyzzy", at_most=10) == 0
+
+
+def test_vacuum_into_keeps_rowids_so_a_restored_backup_searches_the_same(
+    workspace: Any, tmp_path: Any
+) -> None:
+    """The index is keyed by the customer's rowid: a pre-migration backup (VACUUM INTO)
+    must keep them, gaps left by purges included."""
+    add_synthetic(workspace, 300, seed=11)
+    with transaction(workspace.sessions) as s:
+        s.info[REMOTE] = True
+        s.execute(delete(Customer).where(text("customer.rowid % 3 = 0")))
+    target = tmp_path / "copy.db"
+    with workspace.engine.connect() as conn:
+        before = conn.execute(text("SELECT rowid, id FROM customer ORDER BY id")).all()
+    raw = workspace.engine.raw_connection()  # as app.backup.pre_migration_backup does
+    try:
+        raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    copy = db.connect_raw(target, workspace.key)
+    try:
+        assert [tuple(r) for r in copy.execute("SELECT rowid, id FROM customer ORDER BY id")] == [
+            tuple(r) for r in before
+        ]
+        assert copy.execute("SELECT count(*) FROM customer_search").fetchone()[0] == len(before)
+    finally:
+        copy.close()
