@@ -17,17 +17,32 @@ from sync.server.records import visible_parts
 
 
 def _today_clause(session: Session, user: User) -> ColumnElement[bool]:
-    """Rows of the customers on the user's visit plan for today (first-sync priority)."""
+    """Rows of the customers on the user's visit plan for today (first-sync priority).
+
+    The plan date, plan and customer of each row are read inside the database
+    (JSON field access), not by loading every plan and stop of the user: a rep
+    with two years of history has 150,000 stops, and this runs for every page.
+    """
     today = dt.date.today().isoformat()
-    plans = session.scalars(
-        select(Record).where(Record.entity == "visit_plan", Record.owner == user.username)
-    ).all()
-    plan_ids = [p.id for p in plans if p.data.get("plan_date") == today]
-    stops = session.scalars(
-        select(Record).where(Record.entity == "visit_plan_stop", Record.owner == user.username)
-    ).all()
-    customers = {s.data.get("customer_id") for s in stops if s.data.get("plan_id") in plan_ids}
-    customer_ids = [c for c in customers if isinstance(c, str)]
+    plan_ids = list(
+        session.scalars(
+            select(Record.id).where(
+                Record.entity == "visit_plan",
+                Record.owner == user.username,
+                Record.data["plan_date"].as_string() == today,
+            )
+        )
+    )
+    customers: list[str | None] = []
+    for i in range(0, len(plan_ids), 500):
+        customers += session.scalars(
+            select(Record.data["customer_id"].as_string()).where(
+                Record.entity == "visit_plan_stop",
+                Record.owner == user.username,
+                Record.data["plan_id"].as_string().in_(plan_ids[i : i + 500]),
+            )
+        )
+    customer_ids = sorted({c for c in customers if c})
     return or_(
         and_(Record.entity == "visit_plan", Record.id.in_(plan_ids)),
         and_(Record.entity == "customer", Record.id.in_(customer_ids)),

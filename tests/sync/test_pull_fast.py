@@ -555,3 +555,57 @@ def test_the_pull_body_written_from_storage_equals_the_validated_page(
         whole = feed.pull(s, user, PullRequest(device_id="d", cursor=0, limit=1000))
     assert [c.op for c in whole.changes].count("purge") == 1
     assert any(c.data and c.data.get("tags") == [1, {"a": None}] for c in whole.changes)
+
+
+def test_the_today_phase_sends_todays_plan_and_its_customers_only(server: ServerHarness) -> None:
+    from sync.server import feed
+    from sync.server.models import User
+    from sync.server.records import put
+
+    today = dt.date.today()
+    other = today - dt.timedelta(days=1)
+    with server.db.write() as s:
+        for plan, day, owner in (
+            ("plan-today", today, "alice"),
+            ("plan-old", other, "alice"),
+            ("plan-bob", today, "bob"),
+        ):
+            put(s, "visit_plan", plan, {"id": plan, "plan_date": day.isoformat()}, owner=owner)
+        for stop, plan, customer, owner in (
+            ("s1", "plan-today", "c-today", "alice"),
+            ("s2", "plan-today", None, "alice"),  # a stop without a customer
+            ("s3", "plan-old", "c-old", "alice"),
+            ("s4", "plan-bob", "c-bob", "bob"),
+        ):
+            data = {"id": stop, "plan_id": plan, "customer_id": customer}
+            put(s, "visit_plan_stop", stop, data, owner=owner, customer_id=customer)
+        for customer, owner in (("c-today", "alice"), ("c-old", "alice"), ("c-bob", "bob")):
+            put(s, "customer", customer, {"id": customer}, owner=owner, customer_id=customer)
+            put(
+                s,
+                "contact",
+                f"k-{customer}",
+                {"id": f"k-{customer}", "customer_id": customer},
+                owner=owner,
+                customer_id=customer,
+            )
+    req = PullRequest(
+        device_id="d",
+        cursor=0,
+        limit=1000,
+        entities=["visit_plan", "visit_plan_stop", "customer", "contact"],
+        today_only=True,
+    )
+    with server.db.read() as s:
+        alice = s.scalar(select(User).where(User.username == "alice"))
+        assert alice is not None
+        got = {(c.entity, c.id) for c in feed.pull(s, alice, req).changes}
+        assert PullResponse.model_validate_json(feed.pull_json(s, alice, req)).changes == (
+            feed.pull(s, alice, req).changes
+        )
+    assert got == {
+        ("visit_plan", "plan-today"),
+        ("visit_plan_stop", "s1"),
+        ("customer", "c-today"),
+        ("contact", "k-c-today"),
+    }
