@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,8 +31,9 @@ from alembic.config import Config
 from sqlalchemy import Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 
-from sync.server.models import Counter, User
+from sync.server.models import Counter, MutationResult, Purge, User
 
 log = logging.getLogger(__name__)
 
@@ -177,11 +178,14 @@ def _still_pending(row: Versioned) -> bool:
     return row.rev is not None and row.rev < 0
 
 
-def assign_revs(session: Session) -> dict[int, int]:
+def assign_revs(session: Session, results: Sequence[MutationResult] = ()) -> dict[int, int]:
     """Give every row written with a placeholder its revision, in the order written.
 
-    Takes the revision lock (one ``UPDATE`` of the counter reserving them all),
+    Takes the revision lock (the ``UPDATE`` of the counter reserving them all),
     so it must be the last thing a write transaction does before its commit.
+    ``results``: stored push results (already added) whose ``rev`` is a
+    placeholder get the revision too. Everything else is written before the
+    lock; on PostgreSQL the lock then covers one statement and the commit.
     Returns {placeholder: revision}. Without pending rows it takes no lock.
     """
     rows = [r for r in session.info.pop(_PENDING, {}).values() if _still_pending(r)]
@@ -189,13 +193,72 @@ def assign_revs(session: Session) -> dict[int, int]:
         return {}
     rows.sort(key=lambda r: -r.rev)  # placeholders count down in the order written
     session.flush()  # every other write happens before the lock
-    top = reserve(session, REV, len(rows))
-    mapping: dict[int, int] = {}
-    for rev, row in enumerate(rows, start=top - len(rows) + 1):
-        mapping[row.rev] = rev
-        row.rev = rev
+    placeholders = [r.rev for r in rows]
+    if _is_sqlite(session):
+        top = reserve(session, REV, len(rows))
+    else:
+        top = _assign_in_one_statement(session, placeholders, results)
+    first = top - len(rows) + 1
+    mapping = {ph: rev for rev, ph in enumerate(placeholders, start=first)}
+    for row in rows:
+        if _is_sqlite(session):
+            row.rev = mapping[row.rev]
+        elif isinstance(row, Purge):
+            session.expunge(row)  # its key (the revision) changed in the database
+        else:
+            set_committed_value(row, "rev", mapping[row.rev])
+    for stored in results:
+        rev = stored.result.get("rev")
+        if isinstance(rev, int) and rev in mapping:
+            value = {**stored.result, "rev": mapping[rev]}
+            if _is_sqlite(session):
+                stored.result = value
+            else:
+                set_committed_value(stored, "result", value)
     session.flush()
     return mapping
+
+
+_ASSIGN = text(
+    """
+    WITH c AS (
+        UPDATE counter SET value = value + :n WHERE name = 'rev' RETURNING value
+    ), v AS (
+        SELECT ph, k FROM unnest(CAST(:phs AS bigint[])) WITH ORDINALITY AS v(ph, k)
+    ), r AS (
+        UPDATE record SET rev = c.value - :n + v.k FROM c, v WHERE record.rev = v.ph
+        RETURNING 1
+    ), p AS (
+        UPDATE purge SET rev = c.value - :n + v.k FROM c, v WHERE purge.rev = v.ph
+        RETURNING 1
+    ), m AS (
+        UPDATE mutation_result
+        SET result = CAST(jsonb_set(CAST(result AS jsonb), '{rev}', to_jsonb(c.value - :n + v.k))
+                          AS json)
+        FROM c, v, unnest(CAST(:devs AS text[]), CAST(:nos AS bigint[])) AS t(dev, no)
+        WHERE mutation_result.device_id = t.dev AND mutation_result.no = t.no
+          AND CAST(result ->> 'rev' AS bigint) = v.ph
+        RETURNING 1
+    )
+    SELECT value FROM c
+    """
+)
+
+
+def _assign_in_one_statement(
+    session: Session, placeholders: list[int], results: Sequence[MutationResult]
+) -> int:
+    """PostgreSQL: reserve the revisions and rewrite every placeholder in one round trip."""
+    params = {
+        "n": len(placeholders),
+        "phs": placeholders,
+        "devs": [r.device_id for r in results],
+        "nos": [r.no for r in results],
+    }
+    top = session.execute(_ASSIGN, params).scalar_one_or_none()
+    if top is None:  # no counter row (a database made without the migrations)
+        raise RuntimeError("the revision counter is missing")
+    return int(top)
 
 
 def reserve(session: Session, name: str, count: int) -> int:

@@ -86,14 +86,11 @@ def push_batch(
         fresh.append(m)
         device.last_mutation = m.no
     orders.after_batch(batch)
-    revs = assign_revs(session)  # the revision lock: held from here to the commit
-    for no, result in batch.results.items():
-        if result.rev is not None and result.rev in revs:
-            batch.results[no] = result.model_copy(update={"rev": revs[result.rev]})
     now = utcnow()
+    stored: list[MutationResult] = []
     for m in fresh:
         result = batch.results[m.no]
-        session.add(
+        stored.append(
             MutationResult(
                 device_id=device.id,
                 no=m.no,
@@ -105,8 +102,14 @@ def push_batch(
                 applied_at=now,
             )
         )
+    session.add_all(stored)
     device.last_seen = now
-    session.flush()
+    # The revision lock: held from here to the commit. Stored results name placeholders
+    # until then; they get the real revisions with the rows.
+    revs = assign_revs(session, stored)
+    for no, result in batch.results.items():
+        if result.rev is not None and result.rev in revs:
+            batch.results[no] = result.model_copy(update={"rev": revs[result.rev]})
     return [batch.results[m.no] for m in mutations]
 
 
