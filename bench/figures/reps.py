@@ -245,9 +245,13 @@ def run(ctx: Context) -> list[Result]:
         ctx.cleanups.append(srv.stop)
     reps = {u: Rep(u, servers[i % 2].url) for i, u in enumerate(names)}
     with ThreadPoolExecutor(16) as pool:
-        list(pool.map(lambda r: r.login(), reps.values()))
-        list(pool.map(lambda r: r.pull(), reps.values()))
+        # login then first pull per rep, back to back: logging all 300 in first (argon2)
+        # left the first reps' connections idle past the server's keep-alive (30 s) on a
+        # loaded machine, and requests does not resend a POST on a connection closed meanwhile
+        list(pool.map(lambda r: (r.login(), r.pull()), reps.values()))
     server_changes(url, reps)
+    for rep in reps.values():  # a laptop syncing later opens a new connection; a kept one
+        rep.http.close()  # may be past the server's keep-alive and closed under the client
     barrier = threading.Barrier(n)
     errors: list[str] = []
 
