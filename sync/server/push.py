@@ -37,7 +37,7 @@ from sync.server.entities import ENTITIES, PARENTS, REP_CONTAINED, kind, validat
 from sync.server.errors import ApiError, Rejected
 from sync.server.merge import MergeResult, differs, merge_draft, merge_master
 from sync.server.models import Device, MutationResult, Record, User
-from sync.server.records import can_see, put, utcnow
+from sync.server.records import bump, can_see, put, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -251,6 +251,11 @@ def _update(batch: Batch, m: Mutation, existing: Record, entity_kind: str) -> Pu
         outcome = "conflict"
     elif differs(m.entity, merged.data, m.payload):
         outcome = "merged"
+        if not merged.changed:
+            # The laptop holds values the server kept its own for (a row deleted on
+            # both laptops keeps the first deletion): without a new revision the
+            # laptop would never pull the server's row and would keep diverging.
+            bump(batch.session, existing)
     else:
         outcome = "applied"
     return PushResult(no=m.no, outcome=outcome, rev=existing.rev, conflicts=merged.conflicts)

@@ -141,3 +141,32 @@ def test_edit_against_a_delete_is_a_conflict_and_can_restore(
     assert rejected_items(a) == rejected_items(a2) == []
     a.close()
     a2.close()
+
+
+def test_a_customer_deleted_again_offline_ends_identical_everywhere(
+    server: ServerHarness, tmp_path: Path
+) -> None:
+    """A deleted customer restored and deleted again offline: the server keeps the first
+    deletion, and the laptop must receive the server's row, not keep its own times."""
+    import datetime as dt
+
+    from app.models import utcnow
+
+    a, a2, cust = _two_laptops(server, tmp_path)
+    edit(a, Customer, cust, deleted_at=utcnow())
+    sync(a)
+    sync(a2)
+    edit(a2, Customer, cust, deleted_at=None)
+    edit(a2, Customer, cust, deleted_at=utcnow() + dt.timedelta(seconds=5))
+    sync(a2)
+    sync(a2)
+    sync(a)
+    kept = server_row(server, "customer", cust)
+    assert kept is not None and kept["deleted_at"] is not None
+    for ws in (a, a2):
+        row = get(ws, Customer, cust)
+        assert row.deleted_at is not None
+        assert row.deleted_at.isoformat() == kept["deleted_at"]
+        assert row.updated_at.isoformat() == kept["updated_at"]
+    a.close()
+    a2.close()
