@@ -27,7 +27,7 @@ from app.models import new_id
 from app.rules.pinyin import pinyin_keys
 from app.rules.tax import validate_tax_rate
 from app.rules.validation import validate_quantity, validate_unit_price
-from sync.server.db import Database
+from sync.server.db import Database, lock_admin
 from sync.server.entities import new_row
 from sync.server.models import Record
 from sync.server.records import put, utcnow
@@ -146,6 +146,7 @@ def import_catalog(db: Database, path: Path) -> dict[str, int]:
     if not path.is_file():
         raise CatalogError([f"{path}: no such file"])
     with db.write() as session:
+        lock_admin(session)  # two imports at once must not both add the same new product
         products = {str(r.data["code"]): r.data for r in _existing(session, "product")}
         parsed: list[tuple[str, dict[str, Any]]] = []
         problems: list[str] = []
