@@ -129,6 +129,7 @@ def create_app(db: Database) -> FastAPI:
     app.include_router(routes_sync.router)
     app.include_router(routes_admin.router)
     app.add_middleware(ProtocolMiddleware)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    # Level 5: a third of level 9's CPU for 1 point more size on a page of 1,000 changes.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(BodyMiddleware)
     return app
