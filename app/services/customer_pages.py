@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from app.models import Customer
 from app.rules.masking import mask_phone
 from app.services._common import local_tz
+from app.services.customer_search import SearchFilter, filter_conditions
 from app.workspace import Workspace
 
 
@@ -68,16 +69,6 @@ _COLUMNS = (
 )
 
 
-def _filters(grade: str | None, include_archived: bool) -> list[ColumnElement[bool]]:
-    """The same filters as the search service's plain list."""
-    conds: list[ColumnElement[bool]] = [Customer.deleted_at.is_(None)]
-    if not include_archived:
-        conds.append(Customer.archived.is_(False))
-    if grade:
-        conds.append(Customer.grade == grade)
-    return conds
-
-
 def _after(key: ListKey) -> ColumnElement[bool]:
     """Rows after ``key`` in (pinyin_initials, code) order, as an index range on the first."""
     return and_(
@@ -104,7 +95,7 @@ def list_page(
     """
     if limit < 1:
         raise ValueError("limit must be at least 1")
-    conds = _filters(grade, include_archived)
+    conds = filter_conditions(SearchFilter(grade, include_archived))
     if after is not None:
         conds.append(_after(after))
     stmt = (

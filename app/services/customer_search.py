@@ -83,7 +83,8 @@ def normalize_query(query: str) -> str:
     return text
 
 
-def _where(flt: SearchFilter) -> list[ColumnElement[bool]]:
+def filter_conditions(flt: SearchFilter) -> list[ColumnElement[bool]]:
+    """Live customers passing ``flt``: the conditions every probe and list page share."""
     conds: list[ColumnElement[bool]] = [Customer.deleted_at.is_(None)]
     if not flt.include_archived:
         conds.append(Customer.archived.is_(False))
@@ -258,7 +259,7 @@ def search_ids(
     session: Session, query: str, flt: SearchFilter, limit: int, offset: int
 ) -> list[str]:
     """Ids of the matching customers, best first, ``offset``/``limit`` applied."""
-    base = _where(flt)
+    base = filter_conditions(flt)
     wanted = offset + limit
     seen: dict[str, None] = {}
     if wanted <= 0:
@@ -280,7 +281,7 @@ def count_matches(
     common queries then cost a few rows instead of a scan of the table.
     """
     conds = [p.condition(session) for p in probes(normalize_query(query))]
-    matching = select(Customer.id).where(*_where(flt), or_(*conds))
+    matching = select(Customer.id).where(*filter_conditions(flt), or_(*conds))
     if at_most is not None:
         matching = matching.limit(max(at_most, 0))
     stmt = select(func.count()).select_from(matching.subquery())
