@@ -135,7 +135,17 @@ class Text(Flowable):  # type: ignore[misc]
         else:
             x, how = 0.0, "left"
         color = self.style.textColor or colors.black
-        draw_text(self.canv, x, y, self.text, size, bold=self.bold, align=how, color=color)
+        draw_text(
+            self.canv,
+            x,
+            y,
+            self.text,
+            size,
+            bold=self.bold,
+            align=how,
+            color=color,
+            width=self._line_width,
+        )
 
 
 def p(text: str, st: ParagraphStyle = CELL, *, bold: bool = False) -> Flowable:

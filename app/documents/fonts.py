@@ -187,15 +187,18 @@ def draw_text(
     bold: bool = False,
     align: str = "left",
     color: Color = black,
+    width: float | None = None,
 ) -> None:
     """Draw one line of mixed Chinese/Latin text; ``align`` is left, centre or right of x.
 
     The CJK font has no bold face, so bold CJK is drawn filled and stroked. All
     runs go into one text object (each ``textOut`` moves on by the run's width).
+    ``width``: the line's :func:`text_width`, when the caller measured it already.
     """
     parts = list(runs(text, bold=bold))
     if align in ("centre", "right"):
-        width = sum(pdfmetrics.stringWidth(run, font, size) for font, run in parts)
+        if width is None:
+            width = sum(pdfmetrics.stringWidth(run, font, size) for font, run in parts)
         x -= width / 2 if align == "centre" else width
     canvas.saveState()
     canvas.setFillColor(color)
