@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from app import memory
+from app import bulk_load, memory
 from app.errors import WorkspaceError
 from app.i18n import QT_TRANSLATE_NOOP, msg
 from app.outbox import WorkspaceSession
@@ -91,8 +91,13 @@ POOL_MAX = 8
 
 def make_engine(path: Path, key: bytes) -> Engine:
     """A SQLAlchemy engine over the encrypted database at ``path``."""
-    # Fail early, before the pool hides the error behind a generic one.
-    connect_raw(path, key).close()
+    # Fail early, before the pool hides the error behind a generic one; build what a
+    # bulk load that did not live to its end left out, before anything uses the schema.
+    conn = connect_raw(path, key)
+    try:
+        bulk_load.finish(conn)
+    finally:
+        conn.close()
 
     engine = create_engine(
         "sqlite://",

@@ -347,33 +347,42 @@ class SyncEngine:
         progress: Progress | None,
         cancel: Cancel | None,
     ) -> bool:
-        """Pull what exists phase by phase (profile, catalog, today's customers first)."""
+        """Pull what exists phase by phase (profile, catalog, today's customers first).
+
+        The secondary indexes and the search index are dropped for it and built
+        once at its end (``app.bulk_load``; also when it is cancelled or fails).
+        """
         head_text = self.ws.state(local.K_INITIAL_HEAD)
         if head_text is None:
             head = HeadResponse.model_validate(transport.call("GET", "/head")).head
             self.ws.set_state(local.K_INITIAL_HEAD, str(head))
         else:
             head = int(head_text)
-        for name, entities in PHASES:
-            key = f"phase:{name}"
-            if self.ws.state(key + ":done"):
-                continue
-            request: dict[str, object] = {
-                "entities": list(entities),
-                "upto": head,
-                "today_only": name == "today",
-            }
-            if not self._pull_pages(
-                transport,
-                report,
-                progress,
-                cancel,
-                state_key=key,
-                request=request,
-                label=f"first:{name}",
-            ):
-                return False
-            self.ws.set_state(key + ":done", "1")
+        left = [(n, e) for n, e in PHASES if not self.ws.state(f"phase:{n}:done")]
+        if left:
+            local.defer_indexes(self.ws)
+        try:
+            for name, entities in left:
+                key = f"phase:{name}"
+                request: dict[str, object] = {
+                    "entities": list(entities),
+                    "upto": head,
+                    "today_only": name == "today",
+                }
+                if not self._pull_pages(
+                    transport,
+                    report,
+                    progress,
+                    cancel,
+                    state_key=key,
+                    request=request,
+                    label=f"first:{name}",
+                ):
+                    return False
+                self.ws.set_state(key + ":done", "1")
+        finally:
+            # Also when cancelled or failed: the workspace is never left without them.
+            local.build_indexes(self.ws)
         with local.remote_tx(self.ws) as s:
             cleared: dict[str, object] = {local.K_CURSOR: head, local.K_INITIAL_HEAD: None}
             for name, _ in PHASES:

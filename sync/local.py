@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 
-from app import db, security
-from app.models import Secret, SyncState
+from app import bulk_load, db, memory, security
+from app.models import Secret, SyncState, synced_models
 from app.outbox import REMOTE, WorkspaceSession
 from app.workspace import Workspace
 
@@ -112,3 +112,27 @@ def remote_tx(ws: Workspace, *, durable: bool = True) -> Iterator[WorkspaceSessi
             raise
         finally:
             conn.close()
+
+
+def defer_indexes(ws: Workspace) -> bool:
+    """Drop the synced tables' secondary indexes and the search triggers for a first sync.
+
+    ``app.bulk_load``: the drop commits with a durable marker, so a crash before
+    :func:`build_indexes` is repaired when the workspace is next opened.
+    """
+    tables = list(synced_models())  # entity names are their table names
+    with ws.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        return bulk_load.defer(raw, tables)
+
+
+def build_indexes(ws: Workspace) -> bool:
+    """Build what :func:`defer_indexes` dropped (one transaction); False if nothing was."""
+    with ws.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        built = bulk_load.finish(raw)
+    if built:
+        memory.release_freed_memory()  # the build's sort and cache pages
+    return built
