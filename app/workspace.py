@@ -223,11 +223,22 @@ def create_workspace(path: Path, passphrase: str | None = None) -> Workspace:
     return Workspace(path, meta, key, engine, sessions)
 
 
-def open_workspace(path: Path, passphrase: str | None = None, *, migrate: bool = True) -> Workspace:
-    """Open an existing workspace; upgrade its schema (after a backup) when behind."""
+def open_workspace(
+    path: Path,
+    passphrase: str | None = None,
+    *,
+    migrate: bool = True,
+    key: bytes | None = None,
+) -> Workspace:
+    """Open an existing workspace; upgrade its schema (after a backup) when behind.
+
+    ``key``: the database key already derived from ``passphrase`` (the desktop app
+    derives it on a thread while Qt loads); a wrong one fails like a wrong passphrase.
+    """
     path = path.expanduser().resolve()
     meta = read_meta(path)
-    key = resolve_key(meta, passphrase)
+    if key is None:
+        key = resolve_key(meta, passphrase)
     engine = db.make_engine(path / DB_FILE, key)
     try:
         if db.needs_upgrade(engine):

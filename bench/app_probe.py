@@ -2,84 +2,122 @@
 
     python -m bench.app_probe WORKSPACE [ready-only]
 
-Prints ``at <name> <time.time()>`` markers: ``imported`` (Qt and the app loaded),
-``opened`` (workspace keyed and opened), ``shown`` (main window shown),
-``ready`` (customer list shows its first page), then loads the whole customer
-list page by page as a rep scrolling to the end would and prints
-``rss <MB> <rows>`` (plus ``timeout`` when not all rows came within LOAD_LIMIT).
-Qt runs offscreen; nothing is clicked.
+The app starts the way a rep starts it: ``waiqin app --data-dir WORKSPACE``
+(``app.cli.main``: the whole command-line parser with every plug-in's commands,
+then ``ui.app.run``: QApplication, fonts, translators, opening the workspace,
+crash hook, file log, the main window on its first page). The passphrase comes
+from ``WAIQIN_PASSPHRASE`` (the bench's passphrase when unset).
+
+Prints ``at <name> <time.time()> <CPU seconds so far>`` markers: ``imported`` (command line parsed,
+Qt and the app loaded: ``ui.app.run`` begins), ``opened`` (workspace keyed and
+opened), ``shown`` (main window shown and the event loop running), ``ready``
+(the rep clicked Customers and the list shows its first page), then loads the
+whole customer list page by page as a rep scrolling to the end would and
+prints ``rss <MB> <rows>`` (plus ``timeout`` when not all rows came within
+LOAD_LIMIT). The markers come from the app's ``waiqin.startup`` log (DEBUG).
+Qt runs offscreen; nothing is clicked but the Customers entry.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
+from typing import Any
 
 LOAD_LIMIT = 120.0  # seconds to load the whole list before memory is read anyway
+BENCH_PASSPHRASE = "bench-passphrase-1"  # bench.common.PASSPHRASE (not imported: not the app's)
 
 
 def mark(name: str) -> None:
-    """One timing marker for the parent."""
-    print(f"at {name} {time.time():.6f}", flush=True)
+    """One timing marker for the parent: wall clock, then this process's CPU seconds."""
+    print(f"at {name} {time.time():.6f} {time.process_time():.3f}", flush=True)
 
 
-def main() -> int:
-    """Start the app, open the customer list, then load all of it."""
-    from pathlib import Path
+class Probe(logging.Handler):
+    """Turns the app's start-up milestones into markers, then drives the customer list."""
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("WAIQIN_NO_KEYRING", "1")
-    from PySide6.QtCore import QModelIndex, QTimer
+    def __init__(self, ready_only: bool) -> None:
+        super().__init__(logging.DEBUG)
+        self.ready_only = ready_only
+        self.window: Any = None
+        self.timer: Any = None
+        self.ready = False
+        self.started = 0.0
 
-    from app.workspace import open_workspace
-    from bench.common import PASSPHRASE, rss_mb
-    from ui import i18n
-    from ui.app import ensure_app, workspace_language
-    from ui.main_window import MainWindow
+    def emit(self, record: logging.LogRecord) -> None:
+        name = record.getMessage()
+        if name != "shown":
+            mark(name)
+            return
+        from PySide6.QtCore import QTimer
 
-    mark("imported")
-    app = ensure_app()
-    ws = open_workspace(Path(sys.argv[1]), PASSPHRASE)
-    mark("opened")
-    i18n.install_language(workspace_language(ws))
-    window = MainWindow(ws)
-    window.show()
-    app.processEvents()
-    mark("shown")
-    window.navigate("customers")
-    model = window.pages["customers"].model  # type: ignore[attr-defined]
-    state = {"ready": False, "started": time.monotonic()}
+        self.window = getattr(record, "window", None)
+        QTimer.singleShot(0, self.go)  # once the event loop runs, as a rep's click would
 
-    def poll() -> None:
-        if not state["ready"]:
+    def go(self) -> None:
+        """The window is up: mark it, open the customer list and watch it."""
+        from PySide6.QtCore import QTimer
+
+        mark("shown")
+        self.window.navigate("customers")
+        self.started = time.monotonic()
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.poll)
+        self.timer.start(1)
+
+    def poll(self) -> None:
+        """Ready once the first page shows; then scroll to the end and read the memory."""
+        from PySide6.QtCore import QModelIndex
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        model = self.window.pages["customers"].model
+        if not self.ready:
             if model.rows:
-                state["ready"] = True
-                app.processEvents()
+                self.ready = True
+                QApplication.processEvents()
                 mark("ready")
-                if sys.argv[2:] == ["ready-only"]:
-                    timer.stop()
-                    app.quit()
+                if self.ready_only:
+                    self.finish()
             return
         if model.canFetchMore(QModelIndex()):
             model.fetchMore(QModelIndex())
         elif model.exhausted and not model.loading:
-            timer.stop()
-            app.processEvents()
-            print(f"rss {rss_mb():.1f} {len(model.rows)}", flush=True)
-            app.quit()
-        if time.monotonic() - state["started"] > LOAD_LIMIT and timer.isActive():
-            timer.stop()
-            print(f"rss {rss_mb():.1f} {len(model.rows)} timeout", flush=True)
-            app.quit()
+            QApplication.processEvents()
+            self.finish(f"rss {rss_mb():.1f} {len(model.rows)}")
+        elif time.monotonic() - self.started > LOAD_LIMIT:
+            self.finish(f"rss {rss_mb():.1f} {len(model.rows)} timeout")
+        del app
 
-    timer = QTimer()
-    timer.timeout.connect(poll)
-    timer.start(1)
-    app.exec()
-    window.shutdown()
-    ws.close()
-    return 0
+    def finish(self, line: str = "") -> None:
+        """Print the last line and close the window (the app exits as on a real close)."""
+        self.timer.stop()
+        if line:
+            print(line, flush=True)
+        self.window.close()
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB (VmRSS)."""
+    from bench.common import rss_mb as read
+
+    return read()
+
+
+def main() -> int:
+    """``waiqin app --data-dir WORKSPACE`` with the probe listening to its start-up log."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("WAIQIN_NO_KEYRING", "1")
+    os.environ.setdefault("WAIQIN_PASSPHRASE", BENCH_PASSPHRASE)
+    startup = logging.getLogger("waiqin.startup")
+    startup.setLevel(logging.DEBUG)
+    startup.propagate = False
+    startup.addHandler(Probe(sys.argv[2:] == ["ready-only"]))
+    from app.cli import main as waiqin
+
+    return waiqin(["app", "--data-dir", sys.argv[1]])
 
 
 if __name__ == "__main__":

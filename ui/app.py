@@ -18,8 +18,13 @@ from app.workspace import Workspace, open_workspace, read_meta
 from ui import i18n
 from ui.crash import CrashHandler
 from ui.prefs import has_pref
+from ui.startup import KeyPrefetch
 
 log = logging.getLogger(__name__)
+startup_log = logging.getLogger("waiqin.startup")
+"""Start-up milestones at DEBUG (``imported``, ``opened``, ``shown``; the record's
+``window`` attribute is the main window once it exists): the cold-start benchmark
+(bench/app_probe.py) listens here, so it times the real start path."""
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_FILE = ROOT / "resources" / "fonts" / "DroidSansFallbackFull.ttf"
@@ -69,10 +74,13 @@ def workspace_language(ws: Workspace) -> str:
     return i18n.core_i18n.normalize_language(env) if env else i18n.system_language()
 
 
-def open_interactive(path: Path, passphrase: str | None = None) -> Workspace | None:
-    """Open a workspace, asking for its passphrase in a dialog when needed."""
-    from ui.dialogs.open_workspace import ask_passphrase
+def open_interactive(
+    path: Path, passphrase: str | None = None, prefetch: KeyPrefetch | None = None
+) -> Workspace | None:
+    """Open a workspace, asking for its passphrase in a dialog when needed.
 
+    ``prefetch``: the key already being derived for ``passphrase`` (ui.startup).
+    """
     meta = read_meta(path)
     secret = passphrase or os.environ.get(security.PASSPHRASE_ENV)
     if meta.get("key_mode") != "passphrase":
@@ -80,11 +88,14 @@ def open_interactive(path: Path, passphrase: str | None = None) -> Workspace | N
     error = ""
     while True:
         if secret is None:
+            from ui.dialogs.open_workspace import ask_passphrase
+
             secret = ask_passphrase(path, error)
             if secret is None:
                 return None
+        key = prefetch.key_for(path, secret) if prefetch is not None else None
         try:
-            return open_workspace(path, secret)
+            return open_workspace(path, secret, key=key)
         except WaiqinError as exc:
             from ui.errors import error_text
 
@@ -118,6 +129,7 @@ def run_window(ws: Workspace, *, note: str = "", server: object | None = None) -
     if note:
         window.show_note(note)
     show_fitted(window)
+    startup_log.debug("shown", extra={"window": window})
     try:
         return app.exec()
     finally:
@@ -126,13 +138,18 @@ def run_window(ws: Workspace, *, note: str = "", server: object | None = None) -
         ws.close()
 
 
-def run(path: Path, passphrase: str | None = None) -> int:
-    """`waiqin app`: open the GUI on the workspace in ``path``."""
+def run(path: Path, passphrase: str | None = None, *, prefetch: KeyPrefetch | None = None) -> int:
+    """`waiqin app`: open the GUI on the workspace in ``path``.
+
+    ``prefetch``: the workspace key being derived on a thread (ui.startup), if any.
+    """
+    startup_log.debug("imported")
     app = ensure_app()
     env = os.environ.get("WAIQIN_LANG")
     i18n.install_language(i18n.core_i18n.normalize_language(env) if env else i18n.system_language())
-    ws = open_interactive(path, passphrase)
+    ws = open_interactive(path, passphrase, prefetch)
     if ws is None:
         return 1
+    startup_log.debug("opened")
     del app
     return run_window(ws)

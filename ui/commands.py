@@ -45,9 +45,13 @@ def register(subparsers: Any) -> None:
 
 def cmd_app(args: argparse.Namespace) -> int:
     """Open the GUI on --data-dir (asks for the passphrase in a dialog when needed)."""
+    from ui.startup import KeyPrefetch
+
+    path, secret = data_dir(args), passphrase(args, prompt=False)
+    prefetch = KeyPrefetch(path, secret)  # scrypt on a thread while Qt loads
     from ui.app import run
 
-    return run(data_dir(args), passphrase(args, prompt=False))
+    return run(path, secret, prefetch=prefetch)
 
 
 def prepare_demo(path: Path, customers: int, products: int, *, reset: bool = False) -> Any:
