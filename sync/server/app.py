@@ -46,9 +46,8 @@ def caller(request: Request, db: Database = Depends(get_db)) -> Caller:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, ERR_AUTH, "Please log in first.")
-    with db.read() as session:
-        user, row = user_for_token(session, token.strip())
-        session.expunge_all()
+    with db.autocommit() as conn:
+        user, row = user_for_token(conn, token.strip())
     return Caller(user, row)
 
 

@@ -11,7 +11,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import ERR_AUTH, ERR_BAD_LOGIN, ERR_CONFLICT, ERR_THROTTLED, LoginRequest
@@ -150,17 +150,60 @@ def issue_token(session: Session, user: User, device: Device | None) -> tuple[st
     return token, expires
 
 
-def user_for_token(session: Session, token: str) -> tuple[User, Token]:
-    """The user of a valid token, or 401 with a clear reason."""
-    row = session.get(Token, hash_token(token))
-    if row is None or row.revoked_at is not None:
+_TOKEN_USER = (
+    select(
+        Token.user_id,
+        Token.device_id,
+        Token.created_at,
+        Token.expires_at,
+        Token.revoked_at,
+        User.id,
+        User.username,
+        User.display_name,
+        User.role,
+        User.territory,
+        User.active,
+        User.created_at,
+    )
+    .select_from(Token)
+    .outerjoin(User, User.id == Token.user_id)
+    .where(Token.token_hash == bindparam("token_hash"))
+)
+
+
+def user_for_token(conn: Connection | Session, token: str) -> tuple[User, Token]:
+    """The user of a valid token, or 401 with a clear reason.
+
+    One statement (token joined with its user), no ORM loading: every request runs
+    it. The returned rows are detached copies (no password hash) for reading only.
+    """
+    token_hash = hash_token(token)
+    row = conn.execute(_TOKEN_USER, {"token_hash": token_hash}).first()
+    if row is None or row[4] is not None:
         raise ApiError(401, ERR_AUTH, "Your login is not valid any more. Please log in again.")
-    if row.expires_at <= utcnow():
+    if row[3] <= utcnow():
         raise ApiError(401, ERR_AUTH, "Your login has expired. Please log in again.")
-    user = session.get(User, row.user_id)
-    if user is None or not user.active:
+    if row[5] is None or not row[10]:
         raise ApiError(401, ERR_AUTH, "This account is disabled.")
-    return user, row
+    token_row = Token(
+        token_hash=token_hash,
+        user_id=row[0],
+        device_id=row[1],
+        created_at=row[2],
+        expires_at=row[3],
+        revoked_at=None,
+    )
+    user = User(
+        id=row[5],
+        username=row[6],
+        display_name=row[7],
+        role=row[8],
+        territory=row[9],
+        password_hash="",
+        active=True,
+        created_at=row[11],
+    )
+    return user, token_row
 
 
 def revoke_tokens(session: Session, username: str) -> int:

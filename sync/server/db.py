@@ -28,7 +28,7 @@ from typing import Any, Protocol
 import platformdirs
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, Table, create_engine, event, func, inspect, select, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
@@ -107,6 +107,18 @@ class Database:
             session.rollback()
 
     @contextmanager
+    def autocommit(self) -> Iterator[Connection]:
+        """A connection for single read statements, each its own transaction.
+
+        No BEGIN and no ROLLBACK round trips (e.g. the token lookup of every request).
+        """
+        with self.engine.connect() as conn:
+            if self.is_sqlite:  # explicit BEGINs (make_engine): a plain read transaction
+                yield conn
+            else:
+                yield conn.execution_options(isolation_level="AUTOCOMMIT")
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction; its revisions are assigned at the end, then it commits.
 
@@ -169,6 +181,11 @@ def track(session: Session, row: Versioned) -> None:
         row.rev = placeholder_rev(session, row)
     else:
         session.info.setdefault(_PENDING, {})[id(row)] = row
+
+
+def pending_count(session: Session) -> int:
+    """How many rows this transaction has written with placeholder revisions so far."""
+    return len(session.info.get(_PENDING, ()))
 
 
 def _still_pending(row: Versioned) -> bool:

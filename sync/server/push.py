@@ -8,6 +8,14 @@ revision lock, just before the stored results are written. A mutation whose
 number is at or below the device's last applied number is a replay: its stored
 result is returned and nothing is applied again. Each new mutation runs in a
 savepoint, so a rejected one changes nothing; its result is stored as well.
+
+Savepoints cost two round trips per mutation, so a batch first runs without
+them (``careful=False``): every check that can reject a mutation runs before it
+writes anything (keep it so), so a rejection needs no rollback. Anything else
+that goes wrong on that fast path (a database error, a bug, a rejection after a
+write) raises :class:`SavepointsNeededError`; the caller rolls the whole transaction back
+and runs the batch again with a savepoint per mutation, which gives exactly the
+old results. The rows of the batch's mutations are read in one query up front.
 """
 
 from __future__ import annotations
@@ -16,11 +24,13 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select, tuple_
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.services._common import LOCAL_REP
 from sync.protocol import (
+    ERR_FORBIDDEN,
     REJ_FACT,
     REJ_FORBIDDEN,
     REJ_INVALID,
@@ -32,7 +42,7 @@ from sync.protocol import (
     PushResult,
 )
 from sync.server import orders, receipts
-from sync.server.db import assign_revs, lock_users
+from sync.server.db import assign_revs, pending_count
 from sync.server.entities import ENTITIES, PARENTS, REP_CONTAINED, kind, validate_row
 from sync.server.errors import ApiError, Rejected
 from sync.server.merge import MergeResult, differs, merge_draft, merge_master
@@ -40,6 +50,11 @@ from sync.server.models import Device, MutationResult, Record, User
 from sync.server.records import bump, can_see, put, utcnow
 
 log = logging.getLogger(__name__)
+_PREFETCH = 500  # keys per query when reading a batch's rows up front
+
+
+class SavepointsNeededError(Exception):
+    """The fast path (no savepoints) hit something only a savepoint can undo: run again."""
 
 
 @dataclass
@@ -52,12 +67,32 @@ class Batch:
     inserts: dict[tuple[str, str], dict[str, Any]]
     submitted: dict[str, int] = field(default_factory=dict)
     results: dict[int, PushResult] = field(default_factory=dict)
+    absent: set[tuple[str, str]] = field(default_factory=set)  # not on the server at the start
+    loaded: list[Record] = field(default_factory=list)  # the session only holds them weakly
+
+    def record(self, entity: str, row_id: str) -> Record | None:
+        """The server's record (None when absent), without a query for rows read up front."""
+        if (entity, row_id) in self.absent:
+            return None
+        return self.session.get(Record, (entity, row_id))
+
+    def prefetch(self, mutations: list[Mutation]) -> None:
+        """Read the records the mutations name in one query per 500 (into the session)."""
+        keys = sorted({(m.entity, m.entity_id) for m in mutations})
+        for i in range(0, len(keys), _PREFETCH):
+            chunk = keys[i : i + _PREFETCH]
+            found = self.session.scalars(
+                select(Record).where(tuple_(Record.entity, Record.id).in_(chunk))
+            ).all()
+            self.loaded += found
+            have = {(r.entity, r.id) for r in found}
+            self.absent.update(k for k in chunk if k not in have)
 
     def lookup(self, entity: str, row_id: str | None) -> tuple[dict[str, Any], Record | None]:
         """A row by id: from the server, else from an insert earlier in this batch."""
         if row_id is None:
             raise Rejected(REJ_NOT_FOUND, f"{entity} reference is empty")
-        record = self.session.get(Record, (entity, row_id))
+        record = self.record(entity, row_id)
         if record is not None:
             return record.data, record
         if (entity, row_id) in self.inserts:
@@ -65,26 +100,53 @@ class Batch:
         raise Rejected(REJ_NOT_FOUND, f"the {entity} this row belongs to is not on the server")
 
 
+def lock_for_push(session: Session, user_id: str, device_id: str) -> tuple[User, Device]:
+    """The pushing user's row and the device row, locked in that order (db.py's lock order).
+
+    The user lock is :func:`sync.server.db.lock_users`' row lock (the rep's other
+    laptops, reviews and reassignments wait); the device row is read current, so a
+    batch retried concurrently sees the first one's ``last_mutation``. 403 when
+    the device is not this user's.
+    """
+    user = session.scalar(select(User).where(User.id == user_id).with_for_update())
+    device = session.scalar(select(Device).where(Device.id == device_id).with_for_update())
+    if device is None or user is None or device.user_id != user.id:
+        raise ApiError(403, ERR_FORBIDDEN, "This device is not registered to you.")
+    return user, device
+
+
 def push_batch(
-    session: Session, user: User, device: Device, mutations: list[Mutation]
+    session: Session,
+    user: User,
+    device: Device,
+    mutations: list[Mutation],
+    *,
+    careful: bool = False,
 ) -> list[PushResult]:
-    """Apply ``mutations`` (already in increasing order) and return one result each."""
-    lock_users(session, [user.username])
-    session.refresh(device, with_for_update=True)  # exactly once: the current last_mutation
+    """Apply ``mutations`` (already in increasing order) and return one result each.
+
+    ``user`` and ``device`` come from :func:`lock_for_push` in this transaction.
+    Without ``careful`` no savepoints are made and :class:`SavepointsNeededError` is raised
+    when one would have been needed (the caller rolls back and runs it careful).
+    """
     batch = Batch(
         session,
         user,
         device,
         {(m.entity, m.entity_id): m.payload for m in mutations if m.op == "insert"},
     )
+    last = device.last_mutation
     fresh: list[Mutation] = []
     for m in mutations:
-        if m.no <= device.last_mutation:
+        if m.no <= last:
             batch.results[m.no] = _replayed(session, device, m)
             continue
-        batch.results[m.no] = _apply_one(batch, m)
+        if not fresh:
+            batch.prefetch([f for f in mutations if f.no > last])
+        batch.results[m.no] = _apply_one(batch, m) if careful else _apply_fast(batch, m)
         fresh.append(m)
-        device.last_mutation = m.no
+    if fresh:  # exactly once: the device's last applied number moves with the results
+        device.last_mutation = fresh[-1].no
     orders.after_batch(batch)
     now = utcnow()
     stored: list[MutationResult] = []
@@ -146,6 +208,21 @@ def _apply_one(batch: Batch, m: Mutation) -> PushResult:
     return result
 
 
+def _apply_fast(batch: Batch, m: Mutation) -> PushResult:
+    """One mutation without a savepoint: only a rejection before any write is answered."""
+    writes = pending_count(batch.session)
+    try:
+        return _apply(batch, m)
+    except Rejected as rej:
+        if pending_count(batch.session) != writes or batch.session.new or batch.session.dirty:
+            raise SavepointsNeededError from rej  # it wrote: only a savepoint undoes that
+        return PushResult(no=m.no, outcome="rejected", code=rej.code, reason=rej.reason)
+    except OperationalError:
+        raise
+    except Exception as exc:
+        raise SavepointsNeededError from exc
+
+
 def _apply(batch: Batch, m: Mutation) -> PushResult:
     if m.entity not in ENTITIES:
         raise Rejected(REJ_UNKNOWN_ENTITY, f"unknown kind of record {m.entity!r}")
@@ -157,7 +234,7 @@ def _apply(batch: Batch, m: Mutation) -> PushResult:
     problem = validate_row(m.entity, m.payload, insert=m.op == "insert")
     if problem:
         raise Rejected(REJ_INVALID, problem)
-    existing = batch.session.get(Record, (m.entity, m.entity_id))
+    existing = batch.record(m.entity, m.entity_id)
     if existing is None:
         if m.op != "insert":
             raise Rejected(REJ_NOT_FOUND, "this record is not on the server")
@@ -228,7 +305,9 @@ def _insert(batch: Batch, m: Mutation) -> PushResult:
         owner=owner,
         author=batch.user.username,
         customer_id=customer_id,
+        new=True,
     )
+    batch.absent.discard((m.entity, m.entity_id))
     return PushResult(no=m.no, outcome="applied", rev=record.rev)
 
 

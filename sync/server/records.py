@@ -62,12 +62,14 @@ def put(
     author: str | None = None,
     customer_id: str | None = None,
     territory: str | None = None,
+    new: bool = False,
 ) -> Record:
     """Insert or replace a record's data with a new revision (scope kept when it exists).
 
     The revision is assigned when the transaction ends; until then ``rev`` is a placeholder.
+    ``new``: the caller knows the row is not on the server (no query to look).
     """
-    record = session.get(Record, (entity, row_id))
+    record = None if new else session.get(Record, (entity, row_id))
     now = utcnow()
     if record is None:
         record = Record(

@@ -6,7 +6,6 @@ import logging
 from typing import Any
 
 from fastapi import APIRouter, Depends, Response
-from sqlalchemy import select
 
 from sync.protocol import (
     API_PREFIX,
@@ -27,8 +26,8 @@ from sync.server.app import Caller, caller, get_db
 from sync.server.auth import authenticate, issue_token, register_device
 from sync.server.db import Database, head_rev
 from sync.server.errors import ApiError
-from sync.server.models import Device, Token, User
-from sync.server.push import push_batch
+from sync.server.models import Token, User
+from sync.server.push import SavepointsNeededError, lock_for_push, push_batch
 from sync.server.records import utcnow
 
 log = logging.getLogger(__name__)
@@ -111,7 +110,7 @@ def _check_device(who: Caller, device_id: str) -> None:
 @router.post(f"{API_PREFIX}/push", response_model=PushResponse)
 def push(
     req: PushRequest, who: Caller = Depends(caller), db: Database = Depends(get_db)
-) -> PushResponse:
+) -> Response:
     """Apply a batch of mutations exactly once; one result per mutation."""
     _check_device(who, req.device_id)
     numbers = [m.no for m in req.mutations]
@@ -119,14 +118,21 @@ def push(
         raise ApiError(400, "bad_request", "mutation numbers must be strictly increasing")
     if who.user.role != "rep":
         raise ApiError(403, ERR_FORBIDDEN, "Only reps push changes from a laptop.")
+    try:
+        body = _push(db, who, req, careful=False)
+    except SavepointsNeededError:  # rolled back: run it again with a savepoint per mutation
+        log.info("push of %d mutations needs savepoints", len(req.mutations))
+        body = _push(db, who, req, careful=True)
+    return Response(body, media_type="application/json")
+
+
+def _push(db: Database, who: Caller, req: PushRequest, *, careful: bool) -> bytes:
     with db.write() as session:
-        device = session.scalar(select(Device).where(Device.id == req.device_id))
-        user = session.get(User, who.user.id)
-        if device is None or user is None or device.user_id != user.id:
-            raise ApiError(403, ERR_FORBIDDEN, "This device is not registered to you.")
-        results = push_batch(session, user, device, req.mutations)
+        user, device = lock_for_push(session, who.user.id, req.device_id)
+        results = push_batch(session, user, device, req.mutations, careful=careful)
         last = device.last_mutation
-    return PushResponse(results=results, last_applied=last)
+    # written here, not by FastAPI's response_model path (validated and encoded again)
+    return PushResponse(results=results, last_applied=last).model_dump_json().encode("utf-8")
 
 
 @router.post(f"{API_PREFIX}/pull", response_model=PullResponse)

@@ -1,0 +1,195 @@
+"""The push fast path: no savepoints unless one is needed, rows read up front, one-query auth.
+
+A batch first runs without savepoints. A rejection found before any write is
+answered on that path; a database error, a bug or a rejection after a write makes
+the server roll the whole batch back and run it again with a savepoint per
+mutation. Either way the results, the stored rows and the replay are those of
+the savepoint path: one bad mutation never affects the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session
+
+from sync.server import push as push_module
+from sync.server.errors import Rejected
+from sync.server.models import Device, MutationResult, Record, User
+from tests.sync.harness import ServerHarness
+
+
+def _row(cid: str, owner: str = "alice", **extra: Any) -> dict[str, Any]:
+    now = dt.datetime.now(dt.UTC).isoformat()
+    return {
+        "id": cid,
+        "code": cid,
+        "name": "Shop",
+        "name_key": "shop",
+        "kind": "retail",
+        "owner": owner,
+        "created_at": now,
+        "updated_at": now,
+    } | extra
+
+
+def _insert(no: int, cid: str, owner: str = "alice") -> dict[str, Any]:
+    return {"no": no, "entity": "customer", "entity_id": cid, "op": "insert"} | {
+        "payload": _row(cid, owner)
+    }
+
+
+def _edit(no: int, cid: str, notes: str) -> dict[str, Any]:
+    return {
+        "no": no,
+        "entity": "customer",
+        "entity_id": cid,
+        "op": "update",
+        "payload": _row(cid, notes=notes),
+        "changed": ["notes"],
+        "base": {"notes": None},
+    }
+
+
+def _push(server: ServerHarness, token: str, mutations: list[dict[str, Any]]) -> dict[str, Any]:
+    resp = server.api("POST", "/push", {"device_id": "dev-a", "mutations": mutations}, token=token)
+    assert resp.status_code == 200, resp.text
+    body: dict[str, Any] = resp.json()
+    return body
+
+
+def _state(server: ServerHarness) -> tuple[dict[str, Any], int, int]:
+    """{customer id: notes}, the device's last mutation, stored results."""
+    with server.db.read() as s:
+        rows = {
+            r.id: r.data.get("notes")
+            for r in s.scalars(select(Record).where(Record.entity == "customer"))
+        }
+        last = s.scalar(select(Device.last_mutation).where(Device.id == "dev-a"))
+        stored = len(s.scalars(select(MutationResult)).all())
+    return rows, int(last or 0), stored
+
+
+@pytest.fixture
+def alice(server: ServerHarness) -> str:
+    """Alice's token on dev-a."""
+    return server.token_for("alice", "dev-a", "DEVA01")
+
+
+def test_a_batch_with_rejections_before_any_write_needs_no_savepoint(
+    server: ServerHarness, alice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    careful: list[bool] = []
+    original = push_module.push_batch
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        careful.append(bool(kwargs.get("careful")))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr("sync.server.routes_sync.push_batch", spy)
+    out = _push(
+        server,
+        alice,
+        [
+            _insert(1, "c-1"),
+            _edit(2, "c-1", "same batch"),  # the row inserted just before, not read up front
+            _edit(3, "c-missing", "x"),  # not on the server
+            _insert(4, "c-bob", owner="bob"),  # someone else's
+            _insert(5, "c-2"),
+        ],
+    )
+    assert [r["outcome"] for r in out["results"]] == [
+        "applied",
+        "applied",
+        "rejected",
+        "rejected",
+        "applied",
+    ]
+    assert [r["code"] for r in out["results"][2:4]] == ["not_found", "forbidden"]
+    assert out["last_applied"] == 5
+    assert careful == [False]
+    rows, last, stored = _state(server)
+    assert rows == {"c-1": "same batch", "c-2": None}
+    assert (last, stored) == (5, 5)
+    # a replay answers the stored results and changes nothing
+    again = _push(server, alice, [_insert(4, "c-bob", owner="bob"), _insert(5, "c-2")])
+    assert again["results"] == out["results"][3:]
+    assert _state(server) == (rows, last, stored)
+
+
+def test_a_database_error_reruns_the_batch_with_savepoints(
+    server: ServerHarness, alice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = push_module.put
+
+    def failing_put(session: Session, entity: str, row_id: str, *a: Any, **kw: Any) -> Record:
+        if row_id == "c-boom":  # a statement the database refuses (the counter already exists)
+            session.execute(text("INSERT INTO counter (name, value) VALUES ('rev', 0)"))
+        return original(session, entity, row_id, *a, **kw)
+
+    monkeypatch.setattr(push_module, "put", failing_put)
+    out = _push(server, alice, [_insert(1, "c-1"), _insert(2, "c-boom"), _insert(3, "c-2")])
+    assert [r["outcome"] for r in out["results"]] == ["applied", "rejected", "applied"]
+    assert out["results"][1]["reason"] == "the server could not apply it"
+    revs = [r["rev"] for r in out["results"] if r["rev"] is not None]
+    assert revs == sorted(revs) and all(r > 0 for r in revs)
+    rows, last, stored = _state(server)
+    assert set(rows) == {"c-1", "c-2"} and (last, stored) == (3, 3)
+    with server.db.read() as s:
+        customers = s.scalars(select(Record).where(Record.entity == "customer"))
+        assert {r.id: r.rev for r in customers} == {"c-1": revs[0], "c-2": revs[1]}
+    again = _push(server, alice, [_insert(1, "c-1"), _insert(2, "c-boom"), _insert(3, "c-2")])
+    assert again["results"] == out["results"]
+    assert _state(server) == (rows, last, stored)
+
+
+def test_a_rejection_after_a_write_is_undone_by_the_savepoint_rerun(
+    server: ServerHarness, alice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = push_module._insert
+
+    def late_refusal(batch: push_module.Batch, m: Any) -> Any:
+        result = original(batch, m)
+        if m.entity_id == "c-late":
+            raise Rejected("invalid", "refused after writing")
+        return result
+
+    monkeypatch.setattr(push_module, "_insert", late_refusal)
+    out = _push(server, alice, [_insert(1, "c-1"), _insert(2, "c-late"), _insert(3, "c-2")])
+    assert [r["outcome"] for r in out["results"]] == ["applied", "rejected", "applied"]
+    assert out["results"][1]["reason"] == "refused after writing"
+    rows, last, stored = _state(server)
+    assert set(rows) == {"c-1", "c-2"} and (last, stored) == (3, 3)
+
+
+def test_a_push_to_a_device_of_another_user_is_refused(server: ServerHarness, alice: str) -> None:
+    server.token_for("bob", "dev-b", "DEVB01")
+    with server.db.write() as s:  # dev-a handed to bob behind alice's back
+        s.execute(update(Device).where(Device.id == "dev-a").values(user_id="someone-else"))
+    resp = server.api(
+        "POST", "/push", {"device_id": "dev-a", "mutations": [_insert(1, "c-1")]}, token=alice
+    )
+    assert resp.status_code == 403 and "not registered to you" in resp.json()["message"]
+    assert _state(server)[0] == {}
+
+
+def test_a_token_stops_working_at_once_when_revoked_or_the_user_is_disabled(
+    server: ServerHarness, alice: str
+) -> None:
+    assert server.api("GET", "/me", token=alice).json()["username"] == "alice"
+    with server.db.write() as s:
+        s.execute(update(User).where(User.username == "alice").values(active=False))
+    resp = server.api("GET", "/me", token=alice)
+    assert resp.status_code == 401 and "disabled" in resp.json()["message"]
+    with server.db.write() as s:
+        s.execute(update(User).where(User.username == "alice").values(active=True))
+    assert server.api("GET", "/me", token=alice).status_code == 200
+    assert server.api("POST", "/logout", token=alice).status_code == 200
+    for path in ("/me", "/head"):
+        resp = server.api("GET", path, token=alice)
+        assert resp.status_code == 401 and "not valid" in resp.json()["message"]
+    resp = server.api("POST", "/pull", {"device_id": "dev-a", "cursor": 0}, token=alice)
+    assert resp.status_code == 401
