@@ -11,12 +11,13 @@ the row (it left the rep's scope).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Dialect, Select, bindparam, delete, insert, inspect, select
+from sqlalchemy import Dialect, delete, insert, inspect, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import (
@@ -205,10 +206,12 @@ def _new_rows(
     loaded: list[Synced] = []
     for entity, group in groups.items():
         model = _MODELS[entity]
-        ids = [c.id for c in group]
-        have: list[str] = []
-        for i in range(0, len(ids), 500):  # ids first: in a first sync, nearly none is here
-            have += session.scalars(_ids_query(entity), {"ids": ids[i : i + 500]}).all()
+        # ids first (in a first sync, nearly none is here): one JSON parameter per page,
+        # a primary-key probe per id inside SQLite.
+        ids = json.dumps([c.id for c in group])
+        have: list[str] = [
+            row[0] for row in session.connection().exec_driver_sql(_ids_sql(entity), (ids,))
+        ]
         for i in range(0, len(have), 500):
             loaded += session.scalars(select(model).where(model.id.in_(have[i : i + 500]))).all()
         present = set(have)
@@ -216,15 +219,18 @@ def _new_rows(
     return fresh, loaded
 
 
-_IDS: dict[str, Select[str]] = {}
+_IDS: dict[str, str] = {}
 
 
-def _ids_query(entity: str) -> Select[str]:
-    """``SELECT id FROM entity WHERE id IN :ids`` (built once per table)."""
+def _ids_sql(entity: str) -> str:
+    """``SELECT id FROM entity WHERE id IN`` the ids of a JSON array (built once per table)."""
     found = _IDS.get(entity)
     if found is None:
-        column = Base.metadata.tables[entity].c.id
-        found = _IDS[entity] = select(column).where(column.in_(bindparam("ids", expanding=True)))
+        table = Base.metadata.tables[entity]
+        found = _IDS[entity] = (
+            f'SELECT "{table.c.id.name}" FROM "{table.name}" '
+            f'WHERE "{table.c.id.name}" IN (SELECT value FROM json_each(?))'
+        )
     return found
 
 

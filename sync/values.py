@@ -147,9 +147,25 @@ def _money_text(value: Any) -> Any:
 
 
 def _utc_text(value: Any) -> Any:
-    """UTCDateTime on SQLite: naive UTC as SQLite's DATETIME text, without the layers."""
+    """UTCDateTime on SQLite: naive UTC as SQLite's DATETIME text, without the layers.
+
+    The server's own form (``YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00``) is rewritten by
+    slicing, the result parsed once to check it is a real date and time; any
+    other form (an offset, another layout) is parsed and converted.
+    """
     if value is None:
         return None
+    if isinstance(value, str) and value.endswith("+00:00"):
+        size = len(value)
+        if (
+            (size == 25 or (size == 32 and value[19] == "."))
+            and value[4] == value[7] == "-"
+            and value[10] == "T"
+            and value[13] == value[16] == ":"
+        ):
+            text = f"{value[:10]} {value[11:19]}{value[19:26] if size == 32 else '.000000'}"
+            _parse_datetime(text)  # ValueError for what is not a date and time
+            return text
     parsed = dt.datetime.fromisoformat(str(value))
     if parsed.tzinfo is not None and parsed.utcoffset():
         parsed = parsed.astimezone(dt.UTC)
@@ -160,7 +176,14 @@ def _date_text(value: Any) -> Any:
     """Date on SQLite from a JSON string (anything else: the generic path)."""
     if value is None:
         return None
+    if len(value) == 10 and value[4] == value[7] == "-":  # already YYYY-MM-DD: check it only
+        _parse_date(value)
+        return value
     return dt.date.fromisoformat(value).isoformat()
+
+
+_parse_datetime = dt.datetime.fromisoformat
+_parse_date = dt.date.fromisoformat
 
 
 # Values the shortcuts are checked on against the generic path when first built.
@@ -170,10 +193,15 @@ _PROBES: dict[Stored, tuple[Any, ...]] = {
         "2024-02-19T16:30:00+08:00",
         "2024-02-19T08:30:00",
         "2025-01-02T03:04:05.123456+00:00",
+        "2025-01-02T03:04:05+00:00",
+        "2025-01-02 03:04:05+00:00",
+        "2023-W01-1T09:19:00+00:00",
+        "20230701T091900.000+00:00",
+        "2025-01-02T03:04:05.123+00:00",
         "0999-12-31T23:59:59-05:30",
         None,
     ),
-    _date_text: ("2025-06-30", "0099-01-02", None),
+    _date_text: ("2025-06-30", "0099-01-02", "2023-W01-1", "20230701", None),
 }
 
 
@@ -200,7 +228,10 @@ def _shortcut(ctype: Any, generic: Stored, dialect: Dialect) -> Stored | None:
         same = False
     if not same:  # pragma: no cover - a changed column type or dialect format
         return None
-    return lambda value: generic(value) if not isinstance(value, str | None) else fast(value)
+    return lambda value: generic(value) if not isinstance(value, _STR_OR_NONE) else fast(value)
+
+
+_STR_OR_NONE = (str, type(None))
 
 
 def _python_type(ctype: Any) -> Any:

@@ -609,3 +609,63 @@ def test_the_today_phase_sends_todays_plan_and_its_customers_only(server: Server
         ("customer", "c-today"),
         ("contact", "k-c-today"),
     }
+
+
+# ---------------------------------------------------------------- stored form: fast date paths
+
+_TIMES = [
+    "2023-07-01T09:19:00+00:00",
+    "2026-11-23T15:07:19.034715+00:00",
+    "2023-07-01T09:19:00+08:00",
+    "2023-W01-1T09:19:00+00:00",
+    "20230701T091900.000+00:00",
+    "2023-07-01 09:19:00+00:00",
+    "2023-07-01T09:19:00",
+]
+_BAD_TIMES = [
+    "2023-02-30T09:19:00+00:00",
+    "2023-07-01T24:19:00+00:00",
+    "2023-07-01T09:19:00.12345x+00:00",
+    "2023-07-0xT09:19:00+00:00",
+    "not a time at all........",
+]
+
+
+def _generic(model: type[Any], key: str, value: Any) -> Any:
+    column = model.__table__.c[key]
+    from sqlalchemy.dialects import sqlite
+
+    process = column.type._cached_bind_processor(sqlite.dialect())
+    return process(from_json(model, key, value))
+
+
+@pytest.mark.parametrize("value", _TIMES)
+def test_a_time_in_the_servers_form_is_stored_as_the_generic_path_stores_it(
+    workspace: Workspace, value: str
+) -> None:
+    convert = stored_converters(Customer, workspace.engine.dialect)["created_at"]
+    assert convert(value) == _generic(Customer, "created_at", value)
+
+
+@pytest.mark.parametrize("value", _BAD_TIMES)
+def test_a_malformed_time_is_refused_as_the_generic_path_refuses_it(
+    workspace: Workspace, value: str
+) -> None:
+    convert = stored_converters(Customer, workspace.engine.dialect)["created_at"]
+    with pytest.raises(ValueError):
+        _generic(Customer, "created_at", value)
+    with pytest.raises(ValueError):
+        convert(value)
+
+
+@pytest.mark.parametrize("value", ["2025-06-30", "0099-01-02", "2023-W01-1", "20230701"])
+def test_a_date_is_stored_as_the_generic_path_stores_it(workspace: Workspace, value: str) -> None:
+    convert = stored_converters(Customer, workspace.engine.dialect)["expected_close"]
+    assert convert(value) == _generic(Customer, "expected_close", value)
+
+
+@pytest.mark.parametrize("value", ["2023-02-30", "2023-13-01", "2023-0x-01"])
+def test_a_malformed_date_is_refused(workspace: Workspace, value: str) -> None:
+    convert = stored_converters(Customer, workspace.engine.dialect)["expected_close"]
+    with pytest.raises(ValueError):
+        convert(value)
