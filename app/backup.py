@@ -1,14 +1,20 @@
 """Local backups a rep can trust: made while the app runs, encrypted, verified, rotated.
 
-A backup copies the live encrypted database page by page with SQLite's online
-backup API into a new file keyed with the same key, inside one read
-transaction on the source: in WAL mode writers are never blocked and the copy
-is one consistent snapshot (it never restarts when someone writes). It is then
-checked (``PRAGMA integrity_check``, counts against the manifest) and only
-then renamed from ``.tmp-<name>`` to its final name. See
-:mod:`app.backup_files` for the folder layout and :mod:`app.backup_rotation`
-for what rotation keeps. Restore lives in :mod:`app.backup_restore`, export of
-unsynced changes in :mod:`app.backup_export`.
+A backup is the workspace's encrypted file copied as it is (same key, so its
+pages need no decrypting and re-encrypting), as one consistent snapshot:
+writers are held only while the WAL's frames are copied (milliseconds), the
+main file is copied beside an open read transaction (see
+:mod:`app.backup_copy` for why that is exact). When a writer keeps the lock
+longer than ``backup_copy.LOCK_WAIT_MS``, the copy falls back to SQLite's
+online backup API inside one read transaction (writers never blocked, every
+page re-encrypted). The new file is then checked with every test of
+``PRAGMA integrity_check`` (run on two connections at once,
+:mod:`app.backup_check`), its counts compared with the manifest read from the
+same snapshot, flushed to disk and checksummed on a third thread, and only
+then renamed from ``.tmp-<name>`` to its final name. ``waiqin backup verify``
+runs the same check. See :mod:`app.backup_files` for the folder layout and
+:mod:`app.backup_rotation` for what rotation keeps. Restore lives in
+:mod:`app.backup_restore`, export of unsynced changes in :mod:`app.backup_export`.
 
 UI entry points (all blocking: run them on a worker thread):
 ``create_backup``, ``backup_if_due``, ``list_backups``, ``verify_backup``,
@@ -32,6 +38,7 @@ import sqlcipher3
 from sqlalchemy import Engine
 
 from app import db
+from app.backup_copy import snapshot_copy
 from app.backup_files import (
     DB_NAME,
     FORMAT,
@@ -159,8 +166,8 @@ def _build(
             **facts,
         }
         meter.to(meter.total * 2 // 3)
-        # The checksum is computed on a second core while SQLite checks the copy.
-        with Background(lambda tick: digest(tmp / DB_NAME, tick)) as hashing:
+        # The copy is flushed to disk and its checksum computed beside SQLite's check.
+        with Background(lambda tick: _flush_and_digest(tmp / DB_NAME, tick)) as hashing:
             problems = checker(tmp / DB_NAME, manifest, meter)
         db_size, db_sha = hashing.result()
         manifest["files"] = {
@@ -194,34 +201,48 @@ def _build(
     return info_of(final, manifest)
 
 
+def _flush_and_digest(path: Path, tick: Callable[[int], None]) -> tuple[int, str]:
+    fsync_path(path)
+    return digest(path, tick)
+
+
 def _live_copier(src_path: Path, key: bytes) -> Copier:
-    """Online backup API from a live keyed connection, in one read snapshot."""
+    """The encrypted file copied as it is (:mod:`app.backup_copy`), else the online backup API."""
 
     def copy(target: Path, meter: Meter) -> dict[str, Any]:
-        src = db.connect_raw(src_path, key)
-        try:
-            src.isolation_level = None
-            src.execute("BEGIN")
-            facts = db_facts(src)  # first read: the snapshot starts here
-            pages = int(src.execute("PRAGMA page_count").fetchone()[0])
-            meter.total = max(3 * pages, 1)
-            dst = open_keyed(target, key, readonly=False)
-            try:
-
-                def step(status: int, remaining: int, total: int) -> None:
-                    meter.to(total - remaining)
-
-                src.backup(dst, pages=STEP_PAGES, progress=step)
-                dst.execute("PRAGMA journal_mode = DELETE").fetchone()
-            finally:
-                dst.close()
-            src.execute("ROLLBACK")
-        finally:
-            src.close()
-        fsync_path(target)
+        facts = snapshot_copy(src_path, key, target, meter)
+        if facts is None:
+            for leftover in target.parent.glob(target.name + "*"):
+                leftover.unlink()
+            facts = _api_copy(src_path, key, target, meter)
         return facts
 
     return copy
+
+
+def _api_copy(src_path: Path, key: bytes, target: Path, meter: Meter) -> dict[str, Any]:
+    """Online backup API from a live keyed connection, in one read snapshot (re-encrypts)."""
+    src = db.connect_raw(src_path, key)
+    try:
+        src.isolation_level = None
+        src.execute("BEGIN")
+        facts = db_facts(src)  # first read: the snapshot starts here
+        pages = int(src.execute("PRAGMA page_count").fetchone()[0])
+        meter.total = max(3 * pages, 1)
+        dst = open_keyed(target, key, readonly=False)
+        try:
+
+            def step(status: int, remaining: int, total: int) -> None:
+                meter.to(total - remaining)
+
+            src.backup(dst, pages=STEP_PAGES, progress=step)
+            dst.execute("PRAGMA journal_mode = DELETE").fetchone()
+        finally:
+            dst.close()
+        src.execute("ROLLBACK")
+    finally:
+        src.close()
+    return facts
 
 
 def _keyed_checker(key: bytes) -> Checker:

@@ -247,12 +247,17 @@ def copy_file(
     return size, h.hexdigest()
 
 
-def open_keyed(path: Path, key: bytes, *, readonly: bool) -> Any:
-    """A connection to an encrypted file with the raw key, no WAL, no side files."""
+def open_keyed(path: Path, key: bytes, *, readonly: bool, any_thread: bool = False) -> Any:
+    """A connection to an encrypted file with the raw key, no WAL, no side files.
+
+    ``any_thread``: usable from a thread other than the one that opened it.
+    """
+    same = not any_thread
     if readonly:
-        conn = sqlcipher3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        uri = path.resolve().as_uri() + "?mode=ro"
+        conn = sqlcipher3.connect(uri, uri=True, check_same_thread=same)
     else:
-        conn = sqlcipher3.connect(str(path))
+        conn = sqlcipher3.connect(str(path), check_same_thread=same)
     conn.isolation_level = None
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

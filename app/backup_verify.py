@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import sqlcipher3
 
+from app import backup_check
 from app.backup_files import (
     DB_NAME,
     META_NAME,
@@ -25,7 +26,6 @@ from app.backup_files import (
     Progress,
     cancelled,
     digest,
-    open_keyed,
     read_manifest,
 )
 from app.i18n import QT_TRANSLATE_NOOP, Msg, msg
@@ -93,18 +93,25 @@ def db_facts(conn: Any, schema: str = "main") -> dict[str, Any]:
 
 
 def check_db(conn: Any, manifest: dict[str, Any], schema: str = "main") -> list[Msg]:
-    """Integrity of an opened backup database and agreement with its manifest."""
+    """Integrity of an opened backup database (one connection) and agreement with its manifest."""
     s = _q(schema)
+    facts: dict[str, Any] | None = None
     try:
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA {s}.integrity_check(20)")]
-        facts = db_facts(conn, schema)
+        if rows == ["ok"]:
+            rows, facts = [], db_facts(conn, schema)
     except sqlcipher3.OperationalError as exc:
         if "interrupt" in str(exc).lower():
             raise cancelled() from exc
-        rows, facts = [type(exc).__name__ + ": " + str(exc)], None
+        rows = [type(exc).__name__ + ": " + str(exc)]
     except sqlcipher3.DatabaseError as exc:
-        rows, facts = [str(exc)], None
-    if rows != ["ok"]:
+        rows = [str(exc)]
+    return verdict(rows, facts, manifest)
+
+
+def verdict(rows: list[str], facts: dict[str, Any] | None, manifest: dict[str, Any]) -> list[Msg]:
+    """The problems: the integrity check's failures (``rows``), else facts against the manifest."""
+    if rows or facts is None:
         return [
             msg(
                 "backup",
@@ -112,7 +119,6 @@ def check_db(conn: Any, manifest: dict[str, Any], schema: str = "main") -> list[
                 detail="; ".join(rows[:3]),
             )
         ]
-    assert facts is not None
     problems: list[Msg] = []
     expected = manifest.get("counts", {})
     for table in sorted(set(expected) | set(facts["counts"])):
@@ -145,15 +151,6 @@ def check_db(conn: Any, manifest: dict[str, Any], schema: str = "main") -> list[
 
 
 T = TypeVar("T")
-CHECK_CACHE_KIB = 32_768
-"""Page cache of the connection that checks a backup (32 MiB, freed when it closes).
-
-``PRAGMA integrity_check`` looks every row up in each of its table's indexes;
-with SQLite's default 8 MiB cache the interior pages of a large workspace's
-indexes are read and decrypted again and again. Measured on the 1,000,000-row
-workspace: 35.7 s with 8 MiB, 19.0 s with 32 MiB, 18.4 s with 64 MiB (loaded
-machine).
-"""
 
 
 class _StoppedError(Exception):
@@ -316,27 +313,54 @@ def verify_backup(
 
 
 def check_opened(db_path: Path, key: bytes, manifest: dict[str, Any], meter: Meter) -> list[Msg]:
-    """Open the backup read-only with the key and run :func:`check_db` (cancellable)."""
+    """Open the backup read-only with the key: every test of ``integrity_check``, then counts.
+
+    The tests run on two connections at once (:mod:`app.backup_check`); the
+    manifest's facts are read by whichever finishes first. Cancellable.
+    """
+
+    def stop() -> bool:
+        return meter_cancelled(meter)
+
     try:
-        conn = open_keyed(db_path, key, readonly=True)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn = backup_check.connect(db_path, key, stop)
     except sqlcipher3.DatabaseError:
-        return [
-            msg(
-                "backup",
-                QT_TRANSLATE_NOOP(
-                    "backup",
-                    "The backup cannot be opened with this workspace's key (made with "
-                    "another passphrase?), or it is damaged.",
-                ),
-            )
-        ]
+        return [_unreadable()]
     try:
-        conn.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
-        conn.set_progress_handler(lambda: 1 if meter_cancelled(meter) else 0, 20000)
-        return check_db(conn, manifest)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            return [_unreadable()]
+        facts: list[dict[str, Any]] = []
+        try:
+            rows = backup_check.integrity_problems(
+                db_path,
+                key,
+                conn,
+                manifest.get("counts", {}),
+                stop,
+                lambda c: facts.append(db_facts(c)),
+            )
+        except sqlcipher3.OperationalError as exc:
+            if "interrupt" in str(exc).lower():
+                raise cancelled() from exc
+            rows = [type(exc).__name__ + ": " + str(exc)]
+        except sqlcipher3.DatabaseError as exc:
+            rows = [str(exc)]
+        return verdict(rows, facts[0] if facts and not rows else None, manifest)
     finally:
         conn.close()
+
+
+def _unreadable() -> Msg:
+    return msg(
+        "backup",
+        QT_TRANSLATE_NOOP(
+            "backup",
+            "The backup cannot be opened with this workspace's key (made with "
+            "another passphrase?), or it is damaged.",
+        ),
+    )
 
 
 def meter_cancelled(meter: Meter) -> bool:
