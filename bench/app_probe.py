@@ -8,14 +8,14 @@ then ``ui.app.run``: QApplication, fonts, translators, opening the workspace,
 crash hook, file log, the main window on its first page). The passphrase comes
 from ``WAIQIN_PASSPHRASE`` (the bench's passphrase when unset).
 
-Prints ``at <name> <time.time()> <CPU seconds so far>`` markers: ``imported`` (command line parsed,
-Qt and the app loaded: ``ui.app.run`` begins), ``opened`` (workspace keyed and
-opened), ``shown`` (main window shown and the event loop running), ``ready``
-(the rep clicked Customers and the list shows its first page), then loads the
-whole customer list page by page as a rep scrolling to the end would and
-prints ``rss <MB> <rows>`` (plus ``timeout`` when not all rows came within
-LOAD_LIMIT). The markers come from the app's ``waiqin.startup`` log (DEBUG).
-Qt runs offscreen; nothing is clicked but the Customers entry.
+Prints ``at <name> <time.time()> <CPU s of the process> <CPU s of the GUI thread>``
+markers: ``imported`` (command line parsed, Qt and the app loaded: ``ui.app.run``
+begins), ``opened`` (workspace keyed and opened), ``shown`` (main window shown
+and the event loop running), ``ready`` (the rep clicked Customers and the list
+shows its first page), then loads the whole customer list page by page as a rep
+scrolling to the end would and prints ``rss <MB> <rows>`` (plus ``timeout`` when
+not all rows came within LOAD_LIMIT). The markers come from the app's
+``waiqin.startup`` log (DEBUG). Qt runs offscreen; nothing is clicked but the Customers entry.
 """
 
 from __future__ import annotations
@@ -31,8 +31,11 @@ BENCH_PASSPHRASE = "bench-passphrase-1"  # bench.common.PASSPHRASE (not imported
 
 
 def mark(name: str) -> None:
-    """One timing marker for the parent: wall clock, then this process's CPU seconds."""
-    print(f"at {name} {time.time():.6f} {time.process_time():.3f}", flush=True)
+    """One timing marker: wall clock, CPU seconds of the process, then of the GUI thread."""
+    print(
+        f"at {name} {time.time():.6f} {time.process_time():.3f} {time.thread_time():.3f}",
+        flush=True,
+    )
 
 
 class Probe(logging.Handler):
@@ -72,7 +75,6 @@ class Probe(logging.Handler):
         from PySide6.QtCore import QModelIndex
         from PySide6.QtWidgets import QApplication
 
-        app = QApplication.instance()
         model = self.window.pages["customers"].model
         if not self.ready:
             if model.rows:
@@ -82,14 +84,13 @@ class Probe(logging.Handler):
                 if self.ready_only:
                     self.finish()
             return
-        if model.canFetchMore(QModelIndex()):
-            model.fetchMore(QModelIndex())
-        elif model.exhausted and not model.loading:
+        if model.exhausted and not model.loading:
             QApplication.processEvents()
             self.finish(f"rss {rss_mb():.1f} {len(model.rows)}")
         elif time.monotonic() - self.started > LOAD_LIMIT:
             self.finish(f"rss {rss_mb():.1f} {len(model.rows)} timeout")
-        del app
+        elif model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
 
     def finish(self, line: str = "") -> None:
         """Print the last line and close the window (the app exits as on a real close)."""
