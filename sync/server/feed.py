@@ -73,7 +73,8 @@ def _page(
         parts.append(catalog)
     today = _today_clause(session, user) if req.today_only else None
     entries: list[Entry] = []
-    for part in parts:  # plain rows, not ORM objects (a first sync reads a million)
+    conn = session.connection()  # Core rows: no ORM row processing (a first sync reads a million)
+    for part in parts:
         query = select(Record.rev, Record.entity, Record.id, data).where(
             Record.rev > req.cursor, Record.rev <= upto, part
         )
@@ -81,10 +82,10 @@ def _page(
             query = query.where(Record.entity.in_(req.entities))
         if today is not None:
             query = query.where(today)
-        rows = session.execute(query.order_by(Record.rev).limit(req.limit + 1)).all()
+        rows = conn.execute(query.order_by(Record.rev).limit(req.limit + 1)).all()
         entries += [(rev, entity, rid, "upsert", value) for rev, entity, rid, value in rows]
     if req.entities is None:
-        purges = session.execute(
+        purges = conn.execute(
             select(Purge.rev, Purge.entity, Purge.entity_id)
             .where(Purge.username == user.username, Purge.rev > req.cursor, Purge.rev <= upto)
             .order_by(Purge.rev)

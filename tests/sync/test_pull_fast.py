@@ -631,7 +631,7 @@ _BAD_TIMES = [
 ]
 
 
-def _generic(model: type[Any], key: str, value: Any) -> Any:
+def _generic_stored(model: type[Any], key: str, value: Any) -> Any:
     column = model.__table__.c[key]
     from sqlalchemy.dialects import sqlite
 
@@ -644,7 +644,7 @@ def test_a_time_in_the_servers_form_is_stored_as_the_generic_path_stores_it(
     workspace: Workspace, value: str
 ) -> None:
     convert = stored_converters(Customer, workspace.engine.dialect)["created_at"]
-    assert convert(value) == _generic(Customer, "created_at", value)
+    assert convert(value) == _generic_stored(Customer, "created_at", value)
 
 
 @pytest.mark.parametrize("value", _BAD_TIMES)
@@ -653,7 +653,7 @@ def test_a_malformed_time_is_refused_as_the_generic_path_refuses_it(
 ) -> None:
     convert = stored_converters(Customer, workspace.engine.dialect)["created_at"]
     with pytest.raises(ValueError):
-        _generic(Customer, "created_at", value)
+        _generic_stored(Customer, "created_at", value)
     with pytest.raises(ValueError):
         convert(value)
 
@@ -661,7 +661,7 @@ def test_a_malformed_time_is_refused_as_the_generic_path_refuses_it(
 @pytest.mark.parametrize("value", ["2025-06-30", "0099-01-02", "2023-W01-1", "20230701"])
 def test_a_date_is_stored_as_the_generic_path_stores_it(workspace: Workspace, value: str) -> None:
     convert = stored_converters(Customer, workspace.engine.dialect)["expected_close"]
-    assert convert(value) == _generic(Customer, "expected_close", value)
+    assert convert(value) == _generic_stored(Customer, "expected_close", value)
 
 
 @pytest.mark.parametrize("value", ["2023-02-30", "2023-13-01", "2023-0x-01"])
