@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -382,7 +383,12 @@ def test_a_cancel_drops_the_page_fetched_ahead_and_the_next_sync_fetches_it_agai
 
     def cancel() -> bool:  # after two catalog pages are applied
         product_pages["n"] = sum(1 for page in rec.applied if page)
-        return product_pages["n"] >= 2
+        if product_pages["n"] < 2:
+            return False
+        deadline = time.monotonic() + 10  # let the worker send the page fetched ahead
+        while len(rec.asked) <= len(rec.applied) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return True
 
     engine = sync_client.SyncEngine(ws, page_size=4, backoff=0.01, hook=rec.hook)
     assert engine.run(cancel=cancel).cancelled
