@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import sqlcipher3
 
-from app import backup_check
+from app import backup_check, memory
 from app.backup_files import (
     DB_NAME,
     META_NAME,
@@ -350,6 +350,7 @@ def check_opened(db_path: Path, key: bytes, manifest: dict[str, Any], meter: Met
         return verdict(rows, facts[0] if facts and not rows else None, manifest)
     finally:
         conn.close()
+        memory.release_freed_memory()  # the checking connections' page caches
 
 
 def _unreadable() -> Msg:
