@@ -7,9 +7,13 @@ processes can serve one PostgreSQL behind a load balancer.
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -24,6 +28,17 @@ from sync.server.middleware import BodyMiddleware, ProtocolMiddleware
 from sync.server.models import Token, User
 
 log = logging.getLogger(__name__)
+THREADS_ENV = "WAIQIN_SERVER_THREADS"
+# Worker threads per process for the endpoints (anyio's default is 40): the work is
+# CPU-bound on a few cores; more threads only queue for the GIL and the pool's connections.
+DEFAULT_THREADS = 40
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    threads = int(os.environ.get(THREADS_ENV) or DEFAULT_THREADS)
+    anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, threads)
+    yield
 
 
 @dataclass
@@ -34,8 +49,8 @@ class Caller:
     token: Token
 
 
-def get_db(request: Request) -> Database:
-    """The server's database (set when the app is made)."""
+async def get_db(request: Request) -> Database:
+    """The server's database (set when the app is made); async: no worker thread for it."""
     db: Database = request.app.state.db
     return db
 
@@ -54,7 +69,7 @@ def caller(request: Request, db: Database = Depends(get_db)) -> Caller:
 def require_role(*roles: str) -> Any:
     """Dependency: the caller must have one of ``roles``."""
 
-    def check(who: Caller = Depends(caller)) -> Caller:
+    async def check(who: Caller = Depends(caller)) -> Caller:
         if who.user.role not in roles:
             raise ApiError(403, ERR_FORBIDDEN, "Your role may not do this.")
         return who
@@ -82,6 +97,7 @@ def create_app(db: Database) -> FastAPI:
         title="Waiqin sync server",
         version="1",
         description="Central server of Waiqin: login, sync (push/pull), review, admin.",
+        lifespan=_lifespan,
     )
     app.state.db = db
 

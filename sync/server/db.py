@@ -47,6 +47,7 @@ PLACEHOLDER_SEQUENCE = "rev_placeholder"
 PLACEHOLDER_BLOCK = 1 << 20  # placeholders one sequence value reserves
 _PENDING = "waiqin_pending_revs"
 _PLACEHOLDERS = "waiqin_placeholders"
+_WRITES = "waiqin_writes"
 
 
 class Versioned(Protocol):
@@ -170,6 +171,7 @@ def placeholder_rev(session: Session, row: Versioned | None = None) -> int:
             base = int(session.execute(select(func.nextval(PLACEHOLDER_SEQUENCE))).scalar_one())
             nxt, end = base * PLACEHOLDER_BLOCK, (base + 1) * PLACEHOLDER_BLOCK
     session.info[_PLACEHOLDERS] = (nxt + 1, end)
+    session.info[_WRITES] = write_count(session) + 1
     if row is not None:
         session.info.setdefault(_PENDING, {})[id(row)] = row
     return int(-nxt)
@@ -181,11 +183,12 @@ def track(session: Session, row: Versioned) -> None:
         row.rev = placeholder_rev(session, row)
     else:
         session.info.setdefault(_PENDING, {})[id(row)] = row
+        session.info[_WRITES] = write_count(session) + 1
 
 
-def pending_count(session: Session) -> int:
-    """How many rows this transaction has written with placeholder revisions so far."""
-    return len(session.info.get(_PENDING, ()))
+def write_count(session: Session) -> int:
+    """How many record writes (new revisions asked for) this transaction has made so far."""
+    return int(session.info.get(_WRITES, 0))
 
 
 def _still_pending(row: Versioned) -> bool:

@@ -42,7 +42,7 @@ from sync.protocol import (
     PushResult,
 )
 from sync.server import orders, receipts
-from sync.server.db import assign_revs, pending_count
+from sync.server.db import assign_revs, write_count
 from sync.server.entities import ENTITIES, PARENTS, REP_CONTAINED, kind, validate_row
 from sync.server.errors import ApiError, Rejected
 from sync.server.merge import MergeResult, differs, merge_draft, merge_master
@@ -69,6 +69,7 @@ class Batch:
     results: dict[int, PushResult] = field(default_factory=dict)
     absent: set[tuple[str, str]] = field(default_factory=set)  # not on the server at the start
     loaded: list[Record] = field(default_factory=list)  # the session only holds them weakly
+    careful: bool = True  # a savepoint per mutation; else writes are flushed together
 
     def record(self, entity: str, row_id: str) -> Record | None:
         """The server's record (None when absent), without a query for rows read up front."""
@@ -134,6 +135,7 @@ def push_batch(
         user,
         device,
         {(m.entity, m.entity_id): m.payload for m in mutations if m.op == "insert"},
+        careful=careful,
     )
     last = device.last_mutation
     fresh: list[Mutation] = []
@@ -147,6 +149,8 @@ def push_batch(
         fresh.append(m)
     if fresh:  # exactly once: the device's last applied number moves with the results
         device.last_mutation = fresh[-1].no
+    if not careful:
+        _flush_fast(session)
     orders.after_batch(batch)
     now = utcnow()
     stored: list[MutationResult] = []
@@ -210,16 +214,26 @@ def _apply_one(batch: Batch, m: Mutation) -> PushResult:
 
 def _apply_fast(batch: Batch, m: Mutation) -> PushResult:
     """One mutation without a savepoint: only a rejection before any write is answered."""
-    writes = pending_count(batch.session)
+    before = write_count(batch.session), len(batch.session.new)
     try:
         return _apply(batch, m)
     except Rejected as rej:
-        if pending_count(batch.session) != writes or batch.session.new or batch.session.dirty:
+        if (write_count(batch.session), len(batch.session.new)) != before:
             raise SavepointsNeededError from rej  # it wrote: only a savepoint undoes that
         return PushResult(no=m.no, outcome="rejected", code=rej.code, reason=rej.reason)
     except OperationalError:
         raise
     except Exception as exc:
+        raise SavepointsNeededError from exc
+
+
+def _flush_fast(session: Session) -> None:
+    """Write the fast path's rows together (one executemany per kind of statement)."""
+    try:
+        session.flush()
+    except OperationalError:
+        raise
+    except Exception as exc:  # which mutation failed is only known with savepoints
         raise SavepointsNeededError from exc
 
 
@@ -306,6 +320,7 @@ def _insert(batch: Batch, m: Mutation) -> PushResult:
         author=batch.user.username,
         customer_id=customer_id,
         new=True,
+        flush=batch.careful,
     )
     batch.absent.discard((m.entity, m.entity_id))
     return PushResult(no=m.no, outcome="applied", rev=record.rev)
@@ -324,7 +339,7 @@ def _update(batch: Batch, m: Mutation, existing: Record, entity_kind: str) -> Pu
     else:
         merged = _merge_fact(m, existing)
     if merged.changed:
-        put(batch.session, m.entity, m.entity_id, merged.data)
+        put(batch.session, m.entity, m.entity_id, merged.data, flush=batch.careful)
     outcome: Outcome
     if merged.conflicts:
         outcome = "conflict"

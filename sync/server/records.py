@@ -63,11 +63,13 @@ def put(
     customer_id: str | None = None,
     territory: str | None = None,
     new: bool = False,
+    flush: bool = True,
 ) -> Record:
     """Insert or replace a record's data with a new revision (scope kept when it exists).
 
     The revision is assigned when the transaction ends; until then ``rev`` is a placeholder.
     ``new``: the caller knows the row is not on the server (no query to look).
+    ``flush=False`` leaves the write to the next flush (batched with others).
     """
     record = None if new else session.get(Record, (entity, row_id))
     now = utcnow()
@@ -90,7 +92,8 @@ def put(
         record.deleted = data.get("deleted_at") is not None
         track(session, record)
         record.updated_at = now
-    session.flush()
+    if flush:
+        session.flush()
     return record
 
 

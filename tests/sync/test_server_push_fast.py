@@ -193,3 +193,50 @@ def test_a_token_stops_working_at_once_when_revoked_or_the_user_is_disabled(
         assert resp.status_code == 401 and "not valid" in resp.json()["message"]
     resp = server.api("POST", "/pull", {"device_id": "dev-a", "cursor": 0}, token=alice)
     assert resp.status_code == 401
+
+
+def test_a_late_rejection_of_a_row_written_earlier_in_the_batch_keeps_the_earlier_write(
+    server: ServerHarness, alice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = push_module._update
+
+    def late_refusal(batch: push_module.Batch, m: Any, *args: Any) -> Any:
+        result = original(batch, m, *args)
+        if m.payload.get("notes") == "late":
+            raise Rejected("invalid", "refused after writing")
+        return result
+
+    monkeypatch.setattr(push_module, "_update", late_refusal)
+    out = _push(
+        server,
+        alice,
+        [_insert(1, "c-1"), _edit(2, "c-1", "first"), _edit(3, "c-1", "late"), _insert(4, "c-2")],
+    )
+    assert [r["outcome"] for r in out["results"]] == ["applied", "applied", "rejected", "applied"]
+    rows, last, stored = _state(server)
+    assert rows == {"c-1": "first", "c-2": None} and (last, stored) == (4, 4)
+
+
+def test_many_edits_in_one_batch_are_written_together_and_each_gets_its_revision(
+    server: ServerHarness, alice: str
+) -> None:
+    _push(server, alice, [_insert(i + 1, f"c-{i}") for i in range(120)])
+    edits = [_edit(121 + i, f"c-{i}", f"visit {i}") for i in range(120)]
+    out = _push(server, alice, edits)
+    assert {r["outcome"] for r in out["results"]} == {"applied"}
+    revs = [r["rev"] for r in out["results"]]
+    assert revs == sorted(revs) and len(set(revs)) == 120
+    rows, last, stored = _state(server)
+    assert rows == {f"c-{i}": f"visit {i}" for i in range(120)} and (last, stored) == (240, 240)
+    with server.db.read() as s:
+        stored_revs = [
+            r.result["rev"]
+            for r in s.scalars(
+                select(MutationResult).where(MutationResult.no > 120).order_by(MutationResult.no)
+            )
+        ]
+        record_revs = {
+            r.id: r.rev for r in s.scalars(select(Record).where(Record.entity == "customer"))
+        }
+    assert stored_revs == revs
+    assert [record_revs[f"c-{i}"] for i in range(120)] == revs
