@@ -17,8 +17,9 @@ in step with the customer table by triggers (migration 0002). The index only
 narrows the candidates: each one is checked again with the very same LIKE, so
 the results and their order are those of a plain scan. When a substring is
 too common for the index to pay off (more than ``FTS_DENSE`` candidates), or
-shorter than a trigram, the probe scans the column's index in order instead and
-stops at ``limit`` rows.
+shorter than a trigram, or while a first sync has set the index aside
+(``app.bulk_load``: its triggers are dropped until the load ends), the probe scans
+the column's index in order instead and stops at ``limit`` rows.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    text,
     true,
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -65,6 +67,15 @@ _FTS = table(SEARCH_TABLE, column("rowid", Integer))
 _FTS_SELF: ColumnElement[str] = literal_column(SEARCH_TABLE)
 
 Column = InstrumentedAttribute[str] | InstrumentedAttribute[str | None]
+_KEPT_BY = "customer_search_ai"
+"""The insert trigger of migration 0002: while a first sync's bulk load has dropped the
+triggers (app.bulk_load), the index misses the new customers and must not be used."""
+
+
+def index_kept(session: Session) -> bool:
+    """True when ``customer_search`` follows the customer table (its triggers exist)."""
+    stmt = text("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = :name")
+    return session.scalar(stmt, {"name": _KEPT_BY}) is not None
 
 
 @dataclass(frozen=True)
@@ -157,7 +168,7 @@ class SubstringProbe:
         None when the text is shorter than a trigram or more than FTS_DENSE rows
         qualify: then scanning the column's index is cheaper.
         """
-        if len(self.text) < FTS_MIN_CHARS:
+        if len(self.text) < FTS_MIN_CHARS or not index_kept(session):
             return None
         stmt = (
             select(_FTS.c.rowid)
