@@ -143,7 +143,8 @@ def copy_wal(src: Path, dst: Path) -> int:
         size = os.fstat(fin.fileno()).st_size
         end = WAL_HEADER
         while end + frame <= size:
-            if os.pread(fin.fileno(), FRAME_HEADER, end)[8:16] != header[16:24]:
+            fin.seek(end)
+            if fin.read(FRAME_HEADER)[8:16] != header[16:24]:
                 break
             end += frame
         if end == WAL_HEADER:
