@@ -8,8 +8,9 @@ from typing import Any
 
 from app.cli.common import add_workspace_args, open_from_args
 from app.i18n import QT_TRANSLATE_NOOP, msg
-from sync.client import SyncEngine, list_conflicts, login
-from sync.transport import SyncError
+
+# sync.client (requests, pydantic) and sync.transport are imported by the commands
+# themselves: every `waiqin` start builds the parser, the desktop app's too.
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -23,6 +24,9 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def cmd_login(args: argparse.Namespace) -> int:
     """Log the workspace in to the sync server; the token is kept, the password is not."""
+    from sync.client import login
+    from sync.transport import SyncError
+
     ws = open_from_args(args)
     try:
         password = _read_password(args)
@@ -45,6 +49,9 @@ def cmd_login(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Push local changes, pull the server's, print a summary."""
+    from sync.client import SyncEngine, list_conflicts
+    from sync.transport import SyncError
+
     ws = open_from_args(args)
 
     def progress(phase: str, done: int, total: int) -> None:

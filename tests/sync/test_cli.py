@@ -278,3 +278,21 @@ def test_admin_commands_for_company_blocks_reassign_and_review(db_url: str) -> N
     assert listing.returncode == 0 and listing.stdout == ""
     unknown = _run(*_server_cmd("review-order", "--db", db_url, "o-x", "--reject", "bad price"))
     assert unknown.returncode == 1 and "no such order" in unknown.stderr
+
+
+def test_building_the_command_line_does_not_load_the_sync_client() -> None:
+    # Every `waiqin` start builds the parser with the plug-in commands, the desktop
+    # app's too: the sync client (requests, pydantic) is loaded only by `login`/`sync`.
+    code = (
+        "import sys\n"
+        "from app.cli import build_parser\n"
+        "parser = build_parser()\n"
+        "assert parser.parse_args(['sync']).func.__name__ == 'cmd_sync'\n"
+        "loaded = sorted(m for m in sys.modules if m in ('sync.client', 'sync.transport', "
+        "'requests', 'pydantic'))\n"
+        "print(loaded)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True
+    )
+    assert out.stdout.strip() == "[]"
