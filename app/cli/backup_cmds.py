@@ -16,24 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from app import security
-from app.backup import (
-    BACKUPS_DIR,
-    create_backup,
-    get_mirror_dir,
-    list_backups,
-    set_mirror_dir,
-    verify_all,
-    verify_backup,
-)
-from app.backup_export import export_unsynced
-from app.backup_files import DB_NAME, META_NAME, backup_dirs, backup_error
-from app.backup_restore import choose_backup, find_backup, restore_in_place, restore_to_new
 from app.cli.common import add_workspace_args, data_dir, open_from_args, passphrase
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, msg
 from app.workspace import resolve_key
 
 EXPORT_PASSPHRASE_ENV = "WAIQIN_EXPORT_PASSPHRASE"
+# The backup modules (and cryptography) are imported by the commands that use them:
+# every `waiqin` start builds this parser, the desktop app's too.
 
 
 def register(sub: Any) -> None:
@@ -124,11 +114,15 @@ def human_size(n: int) -> str:
 
 
 def _folder(args: argparse.Namespace) -> Path:
+    from app.backup import BACKUPS_DIR
+
     from_dir: Path | None = getattr(args, "from_dir", None)
     return from_dir.expanduser().resolve() if from_dir else data_dir(args) / BACKUPS_DIR
 
 
 def _meta(path: Path) -> dict[str, Any] | None:
+    from app.backup_files import META_NAME
+
     try:
         data = json.loads((path / META_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -138,6 +132,8 @@ def _meta(path: Path) -> dict[str, Any] | None:
 
 def _key(args: argparse.Namespace, backup: Path | None = None) -> bytes:
     """The key from the workspace's metadata, else from a backup's copy of it."""
+    from app.backup_files import backup_dirs, backup_error
+
     meta = _meta(data_dir(args))
     if meta is None:
         source = backup or next(iter(backup_dirs(_folder(args))), None)
@@ -153,6 +149,8 @@ def _key(args: argparse.Namespace, backup: Path | None = None) -> bytes:
 
 def cmd_create(args: argparse.Namespace) -> int:
     """Make a verified backup now."""
+    from app.backup import create_backup
+
     ws = open_from_args(args)
     try:
         result = create_backup(ws, "manual", mirror=args.mirror, use_mirror=not args.no_mirror)
@@ -175,6 +173,8 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the backups of a folder."""
+    from app.backup import list_backups
+
     folder = _folder(args)
     infos = list_backups(folder)
     if args.json:
@@ -206,6 +206,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Verify all backups (or one); exit 1 if any fails or there is none."""
+    from app.backup import verify_all, verify_backup
+    from app.backup_restore import find_backup
+
     folder = _folder(args)
     if args.backup:
         path = find_backup(folder, args.backup)
@@ -227,6 +230,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore in place (safety backup first) or into a new folder; print the report."""
+    from app.backup_files import DB_NAME
+    from app.backup_restore import (
+        choose_backup,
+        find_backup,
+        restore_in_place,
+        restore_to_new,
+    )
+
     path = data_dir(args)
     folder = _folder(args)
     named = find_backup(folder, args.backup) if args.backup else None
@@ -268,6 +279,8 @@ def _export_passphrase(args: argparse.Namespace) -> str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export unsynced changes to an encrypted file."""
+    from app.backup_export import export_unsynced
+
     ws = open_from_args(args)
     try:
         bundle = export_unsynced(ws, args.out, _export_passphrase(args))
@@ -283,6 +296,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_mirror(args: argparse.Namespace) -> int:
     """Show, set or clear the second backup folder."""
+    from app.backup import get_mirror_dir, set_mirror_dir
+    from app.backup_files import backup_error
+
     ws = open_from_args(args)
     try:
         if args.off:

@@ -111,3 +111,19 @@ def test_unavailable_mirror_exits_non_zero_but_keeps_the_backup(
 )
 def test_human_size(n: int, text: str) -> None:
     assert human_size(n) == text
+
+
+def test_building_the_command_line_does_not_load_the_backup_modules() -> None:
+    # Every `waiqin` start builds the parser, the desktop app's too; the backup
+    # modules (and cryptography) are loaded by the backup commands when they run.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from app.cli import build_parser\n"
+        "build_parser().parse_args(['backup', 'list'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('app.backup', 'cryptography'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
