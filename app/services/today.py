@@ -18,7 +18,7 @@ from app.models import Customer, FollowUpTask, OutboxEntry
 from app.rules.grades import first_contact_deadline, is_near_first_contact_limit
 from app.services._common import local_tz
 from app.services.plans import StopRow, get_plan
-from app.services.receivables import ReceivableRow, overdue_receivables
+from app.services.receivables import ReceivableRow, overdue_summary
 from app.workspace import Workspace
 
 LIST_CAP = 100
@@ -188,7 +188,7 @@ def today_summary(ws: Workspace, today: dt.date | None = None) -> TodaySummary:
     day = today or dt.date.today()
     plan = get_plan(ws, day)
     follow_ups, due_count, overdue_follow = _follow_ups(ws, day)
-    overdue = overdue_receivables(ws, day)
+    overdue = overdue_summary(ws, day, LIST_CAP)
     return TodaySummary(
         day=day,
         stops=plan.stops if plan else (),
@@ -196,9 +196,9 @@ def today_summary(ws: Workspace, today: dt.date | None = None) -> TodaySummary:
         follow_ups_due_count=due_count,
         follow_ups_overdue_count=overdue_follow,
         new_customers=tuple(_new_customers(ws, day)),
-        overdue_receivables=tuple(overdue[:LIST_CAP]),
-        overdue_count=len(overdue),
-        overdue_amount=sum((r.open_amount for r in overdue), Decimal("0.00")),
+        overdue_receivables=tuple(overdue.first),
+        overdue_count=overdue.count,
+        overdue_amount=overdue.open_amount,
         unsynced_count=unsynced_count(ws),
         last_sync_at=last_sync_at(ws),
     )
