@@ -116,7 +116,8 @@ def make_engine(path: Path, key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        write = conn.get_execution_options().get(WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
@@ -126,12 +127,24 @@ def make_session_factory(engine: Engine) -> sessionmaker[WorkspaceSession]:
     return sessionmaker(bind=engine, class_=WorkspaceSession, expire_on_commit=False)
 
 
+WRITE = "waiqin_write"
+"""Execution option of a connection whose transaction writes: it begins ``IMMEDIATE``."""
+
+
 @contextmanager
 def transaction(factory: sessionmaker[WorkspaceSession]) -> Iterator[WorkspaceSession]:
-    """One unit of work: commit on success, roll back on any error."""
+    """One unit of work: commit on success, roll back on any error.
+
+    It takes the write lock when it begins (``BEGIN IMMEDIATE``), waiting up to
+    the busy timeout for another writer (a sync page, a backup's snapshot). A
+    deferred transaction that reads first fails at once with "database is
+    locked" when it then writes while another connection holds the lock:
+    SQLite does not wait for a transaction that already reads.
+    """
     session = factory()
     try:
         with session.begin():
+            session.connection(execution_options={WRITE: True})
             yield session
     finally:
         session.close()
