@@ -24,7 +24,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -79,15 +79,21 @@ class Batch:
 
     def prefetch(self, mutations: list[Mutation]) -> None:
         """Read the records the mutations name in one query per 500 (into the session)."""
-        keys = sorted({(m.entity, m.entity_id) for m in mutations})
-        for i in range(0, len(keys), _PREFETCH):
-            chunk = keys[i : i + _PREFETCH]
-            found = self.session.scalars(
-                select(Record).where(tuple_(Record.entity, Record.id).in_(chunk))
-            ).all()
-            self.loaded += found
-            have = {(r.entity, r.id) for r in found}
-            self.absent.update(k for k in chunk if k not in have)
+        by_entity: dict[str, list[str]] = {}
+        for entity, row_id in sorted({(m.entity, m.entity_id) for m in mutations}):
+            by_entity.setdefault(entity, []).append(row_id)
+        # One entity per statement: ``entity = ? AND id IN (...)`` is a primary-key range
+        # on SQLite too, where a row-value IN ``(entity, id) IN (VALUES ...)`` scans the
+        # whole table (0.6 s per batch at 1,000,000 records).
+        for entity, ids in by_entity.items():
+            for i in range(0, len(ids), _PREFETCH):
+                chunk = ids[i : i + _PREFETCH]
+                found = self.session.scalars(
+                    select(Record).where(Record.entity == entity, Record.id.in_(chunk))
+                ).all()
+                self.loaded += found
+                have = {r.id for r in found}
+                self.absent.update((entity, k) for k in chunk if k not in have)
 
     def lookup(self, entity: str, row_id: str | None) -> tuple[dict[str, Any], Record | None]:
         """A row by id: from the server, else from an insert earlier in this batch."""
