@@ -38,9 +38,18 @@ DEFAULT_THREADS = 8
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    threads = int(os.environ.get(THREADS_ENV) or DEFAULT_THREADS)
-    anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, threads)
+    anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads()
     yield
+
+
+def worker_threads() -> int:
+    """Worker threads per process: ``WAIQIN_SERVER_THREADS`` or DEFAULT_THREADS."""
+    text = os.environ.get(THREADS_ENV, "").strip()
+    if not text:
+        return DEFAULT_THREADS
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{THREADS_ENV} must be a whole number of at least 1, not {text!r}")
+    return int(text)
 
 
 @dataclass

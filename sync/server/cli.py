@@ -31,8 +31,14 @@ def _db(args: argparse.Namespace) -> Database:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the HTTP server until interrupted."""
+    from sync.server.app import worker_threads
     from sync.server.serve import serve
 
+    try:
+        worker_threads()  # a bad setting stops here, with its name, not in the server's start
+    except ValueError as exc:
+        print(f"waiqin-server: {exc}", file=sys.stderr)
+        return 2
     serve(
         _db(args),
         args.host,
