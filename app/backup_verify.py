@@ -100,13 +100,18 @@ def check_db(conn: Any, manifest: dict[str, Any], schema: str = "main") -> list[
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA {s}.integrity_check(20)")]
         if rows == ["ok"]:
             rows, facts = [], db_facts(conn, schema)
-    except sqlcipher3.OperationalError as exc:
+    except sqlcipher3.DatabaseError as exc:
+        rows = check_aborted(exc)
+    return verdict(rows, facts, manifest)
+
+
+def check_aborted(exc: Exception) -> list[str]:
+    """What a check that SQLite aborted reports; an interrupt (``stop``) is a cancel."""
+    if isinstance(exc, sqlcipher3.OperationalError):
         if "interrupt" in str(exc).lower():
             raise cancelled() from exc
-        rows = [type(exc).__name__ + ": " + str(exc)]
-    except sqlcipher3.DatabaseError as exc:
-        rows = [str(exc)]
-    return verdict(rows, facts, manifest)
+        return [type(exc).__name__ + ": " + str(exc)]
+    return [str(exc)]
 
 
 def verdict(rows: list[str], facts: dict[str, Any] | None, manifest: dict[str, Any]) -> list[Msg]:
@@ -341,12 +346,8 @@ def check_opened(db_path: Path, key: bytes, manifest: dict[str, Any], meter: Met
                 stop,
                 lambda c: facts.append(db_facts(c)),
             )
-        except sqlcipher3.OperationalError as exc:
-            if "interrupt" in str(exc).lower():
-                raise cancelled() from exc
-            rows = [type(exc).__name__ + ": " + str(exc)]
         except sqlcipher3.DatabaseError as exc:
-            rows = [str(exc)]
+            rows = check_aborted(exc)
         return verdict(rows, facts[0] if facts and not rows else None, manifest)
     finally:
         conn.close()
