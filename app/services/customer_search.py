@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -49,6 +49,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from app.models import Customer
 from app.services._common import prefix_upper_bound
 from app.services.pinyin_query import first_chars, initials_prefixes
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 SEARCH_TABLE = "customer_search"
 """The FTS5 trigram index of customer name, code and phone digits (rowid = customer rowid)."""
@@ -297,3 +300,22 @@ def count_matches(
         matching = matching.limit(max(at_most, 0))
     stmt = select(func.count()).select_from(matching.subquery())
     return int(session.scalar(stmt) or 0)
+
+
+def count_customers(
+    ws: Workspace,
+    query: str = "",
+    *,
+    grade: str | None = None,
+    include_archived: bool = False,
+    at_most: int | None = None,
+) -> int:
+    """How many customers match (for the list header and paging).
+
+    ``at_most`` bounds the count (the header can show "1,000+" while typing):
+    the answer is ``min(count, at_most)``, much cheaper for common queries.
+    Also importable from app.services.customers; it lives here so the list
+    header can count without loading the customer-file services.
+    """
+    with ws.sessions() as s:
+        return count_matches(s, query, SearchFilter(grade, include_archived), at_most)

@@ -46,7 +46,8 @@ from app.services._common import (
     rep_identity,
 )
 from app.services.customer_detail import CustomerDetail
-from app.services.customer_search import SearchFilter, count_matches, search_ids
+from app.services.customer_search import SearchFilter, search_ids
+from app.services.customer_search import count_customers as count_customers  # its home
 from app.workspace import Workspace, device_code
 
 
@@ -368,23 +369,6 @@ def _row_of(r: Any, tz: dt.tzinfo) -> CustomerRow:
         r.last_contact_at.astimezone(tz).date() if r.last_contact_at else None,
         r.archived,
     )
-
-
-def count_customers(
-    ws: Workspace,
-    query: str = "",
-    *,
-    grade: str | None = None,
-    include_archived: bool = False,
-    at_most: int | None = None,
-) -> int:
-    """How many customers match (for the list header and paging).
-
-    ``at_most`` bounds the count (the header can show "1,000+" while typing):
-    the answer is ``min(count, at_most)``, much cheaper for common queries.
-    """
-    with ws.sessions() as s:
-        return count_matches(s, query, SearchFilter(grade, include_archived), at_most)
 
 
 def get_row(ws: Workspace, customer_id: str) -> CustomerRow:

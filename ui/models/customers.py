@@ -46,14 +46,12 @@ def _default_search(ws: Any, query: str, **kw: Any) -> Sequence[Any]:
     return search_customers(ws, query, **kw)
 
 
-def _default_count(ws: Any, query: str, *, grade: str | None = None) -> int:
-    """The list header's count: the search's own count (``count_customers`` without
-    importing app.services.customers, whose customer file, orders and documents a
-    start does not need; the count runs while the rep looks at the first page)."""
-    from app.services.customer_search import SearchFilter, count_matches
+def _default_count(ws: Any, query: str, **kw: Any) -> int:
+    """The search service's match count, imported on first use (from the search module:
+    app.services.customers would also load the customer file, orders and documents)."""
+    from app.services.customer_search import count_customers
 
-    with ws.sessions() as s:
-        return count_matches(s, query, SearchFilter(grade, False))
+    return count_customers(ws, query, **kw)
 
 
 def customer_headers() -> list[str]:
