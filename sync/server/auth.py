@@ -157,13 +157,13 @@ _TOKEN_USER = (
         Token.created_at,
         Token.expires_at,
         Token.revoked_at,
-        User.id,
+        User.id.label("found_user"),
         User.username,
         User.display_name,
         User.role,
         User.territory,
         User.active,
-        User.created_at,
+        User.created_at.label("user_created_at"),
     )
     .select_from(Token)
     .outerjoin(User, User.id == Token.user_id)
@@ -179,29 +179,29 @@ def user_for_token(conn: Connection | Session, token: str) -> tuple[User, Token]
     """
     token_hash = hash_token(token)
     row = conn.execute(_TOKEN_USER, {"token_hash": token_hash}).first()
-    if row is None or row[4] is not None:
+    if row is None or row.revoked_at is not None:
         raise ApiError(401, ERR_AUTH, "Your login is not valid any more. Please log in again.")
-    if row[3] <= utcnow():
+    if row.expires_at <= utcnow():
         raise ApiError(401, ERR_AUTH, "Your login has expired. Please log in again.")
-    if row[5] is None or not row[10]:
+    if row.found_user is None or not row.active:
         raise ApiError(401, ERR_AUTH, "This account is disabled.")
     token_row = Token(
         token_hash=token_hash,
-        user_id=row[0],
-        device_id=row[1],
-        created_at=row[2],
-        expires_at=row[3],
+        user_id=row.user_id,
+        device_id=row.device_id,
+        created_at=row.created_at,
+        expires_at=row.expires_at,
         revoked_at=None,
     )
     user = User(
-        id=row[5],
-        username=row[6],
-        display_name=row[7],
-        role=row[8],
-        territory=row[9],
+        id=row.found_user,
+        username=row.username,
+        display_name=row.display_name,
+        role=row.role,
+        territory=row.territory,
         password_hash="",
         active=True,
-        created_at=row[11],
+        created_at=row.user_created_at,
     )
     return user, token_row
 
