@@ -31,6 +31,7 @@ from app.models import (
 )
 from app.outbox import WorkspaceSession
 from sync.protocol import Change
+from sync.pull_update import update_rows
 from sync.values import columns_from_json, stored_converters
 
 ALL = "*"
@@ -136,15 +137,26 @@ def apply_page(session: WorkspaceSession, changes: list[Change]) -> tuple[int, i
 
     Rows the laptop does not have yet (nearly all of a first sync) are inserted in
     bulk, one executemany per entity, storing exactly what :func:`apply_change`
-    would store one by one. Every other change goes through :func:`apply_change`,
-    with the page's rows and their pending local fields read up front (one query
-    per entity and per 500 ids, not one per row).
+    would store one by one. Updates of rows that are here with no pending local
+    edit (nearly all of an end-of-day pull) are written in bulk too
+    (:mod:`sync.pull_update`), unless the page purges rows. Every other change goes
+    through :func:`apply_change`, with the page's rows and their pending local
+    fields read up front (one query per entity and per 500 ids, not one per row).
+    Each bulk row is named once in the page, so its place in the order cannot matter.
     """
     _drop_superseded_voids(session, changes)
     counts = Counter((c.entity, c.id) for c in changes)
-    fresh, loaded = _new_rows(session, changes, counts)
+    fresh, present = _new_rows(session, changes, counts)
     rest = [c for c in changes if id(c) not in fresh]
     pending = pending_by_row(session, ((c.entity, c.id) for c in rest)) if rest else {}
+    bulk_applied = 0
+    if not any(c.op == "purge" for c in changes):
+        bulk = [c for c in rest if id(c) in present and (c.entity, c.id) not in pending]
+        if bulk:
+            bulk_applied, left = update_rows(session, bulk, LOCAL_FIELDS)
+            done = {id(c) for c in bulk} - {id(c) for c in left}
+            rest = [c for c in rest if id(c) not in done]
+    loaded = _load(session, rest)
     applied = purged = 0
     for change in rest:
         outcome = apply_change(session, change, pending)
@@ -154,7 +166,7 @@ def apply_page(session: WorkspaceSession, changes: list[Change]) -> tuple[int, i
             session.flush()  # a later change of the page may name the same row
     session.flush()
     del loaded  # held so that the identity map kept the rows read up front
-    return applied + _insert_new(session, changes, fresh), purged
+    return applied + bulk_applied + _insert_new(session, changes, fresh), purged
 
 
 def _drop_superseded_voids(session: WorkspaceSession, changes: list[Change]) -> None:
@@ -186,13 +198,8 @@ def _drop_superseded_voids(session: WorkspaceSession, changes: list[Change]) -> 
 
 def _new_rows(
     session: WorkspaceSession, changes: list[Change], counts: Counter[tuple[str, str]]
-) -> tuple[set[int], list[Synced]]:
-    """ids (``id()``) of upserts of rows absent here, named once in the page.
-
-    The rows that are here are loaded by the same queries and returned: the
-    caller holds them so that :func:`apply_change`'s ``session.get`` finds them in
-    the identity map instead of asking the database once per row.
-    """
+) -> tuple[set[int], set[int]]:
+    """ids (``id()``) of upserts named once in the page: of rows absent here, of rows here."""
     groups: dict[str, list[Change]] = {}
     for change in changes:
         if (
@@ -203,20 +210,34 @@ def _new_rows(
         ):
             groups.setdefault(change.entity, []).append(change)
     fresh: set[int] = set()
-    loaded: list[Synced] = []
+    present: set[int] = set()
     for entity, group in groups.items():
-        model = _MODELS[entity]
         # ids first (in a first sync, nearly none is here): one JSON parameter per page,
         # a primary-key probe per id inside SQLite.
         ids = json.dumps([c.id for c in group])
-        have: list[str] = [
-            row[0] for row in session.connection().exec_driver_sql(_ids_sql(entity), (ids,))
-        ]
-        for i in range(0, len(have), 500):
-            loaded += session.scalars(select(model).where(model.id.in_(have[i : i + 500]))).all()
-        present = set(have)
-        fresh.update(id(c) for c in group if c.id not in present)
-    return fresh, loaded
+        have = {row[0] for row in session.connection().exec_driver_sql(_ids_sql(entity), (ids,))}
+        for c in group:
+            (present if c.id in have else fresh).add(id(c))
+    return fresh, present
+
+
+def _load(session: WorkspaceSession, changes: list[Change]) -> list[Synced]:
+    """The rows ``changes`` name, loaded (500 ids a query) and returned.
+
+    The caller holds them so that :func:`apply_change`'s ``session.get`` finds them
+    in the identity map instead of asking the database once per row.
+    """
+    ids: dict[str, set[str]] = {}
+    for change in changes:
+        if change.entity in _MODELS:
+            ids.setdefault(change.entity, set()).add(change.id)
+    loaded: list[Synced] = []
+    for entity, wanted in ids.items():
+        model = _MODELS[entity]
+        some = sorted(wanted)
+        for i in range(0, len(some), 500):
+            loaded += session.scalars(select(model).where(model.id.in_(some[i : i + 500]))).all()
+    return loaded
 
 
 _IDS: dict[str, str] = {}
