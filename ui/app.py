@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import security
+from app.cli import gc_pause
 from app.cli.common import setup_file_logging
 from app.errors import WaiqinError
 from app.workspace import Workspace, open_workspace, read_meta
@@ -129,6 +130,8 @@ def run_window(ws: Workspace, *, note: str = "", server: object | None = None) -
     if note:
         window.show_note(note)
     show_fitted(window)
+    # Start-up is over: what it built lives as long as the window (app.cli.gc_pause).
+    gc_pause.resume(freeze=True)
     startup_log.debug("shown", extra={"window": window})
     try:
         return app.exec()

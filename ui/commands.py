@@ -10,6 +10,7 @@ from typing import Any
 
 import platformdirs
 
+from app.cli import KEEP_GC_PAUSED
 from app.cli.common import add_workspace_args, data_dir, passphrase
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ def register(subparsers: Any) -> None:
     """Add `app` and `demo` to the `waiqin` command."""
     p_app = subparsers.add_parser("app", help="open the desktop app on a workspace")
     add_workspace_args(p_app)
-    p_app.set_defaults(func=cmd_app)
+    # The collector's start-up pause lasts until the window is shown (ui.app.run_window).
+    p_app.set_defaults(func=cmd_app, **{KEEP_GC_PAUSED: True})
     p_demo = subparsers.add_parser(
         "demo",
         help=f"open the desktop app on a demo workspace (passphrase: {DEMO_PASSPHRASE})",

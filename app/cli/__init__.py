@@ -18,6 +18,7 @@ from importlib.metadata import entry_points
 from typing import Any
 
 from app import i18n
+from app.cli import gc_pause
 from app.errors import WaiqinError
 from app.i18n import QT_TRANSLATE_NOOP, msg
 
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 CORE_MODULES = ("app.cli.workspace_cmds", "app.cli.backup_cmds", "app.cli.print_cmds")
 ENTRY_POINT_GROUP = "waiqin.commands"
 CRASH_LOGGER = "waiqin.crash"
+KEEP_GC_PAUSED = "keep_gc_paused"
+"""A command whose parser sets this default to True ends the start-up pause of the garbage
+collector itself (app.cli.gc_pause.resume), e.g. once its window is shown."""
 # Without any handler, logging's last-resort handler would print to stderr.
 logging.getLogger(CRASH_LOGGER).addHandler(logging.NullHandler())
 
@@ -87,7 +91,20 @@ def error_text(exc: BaseException) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `waiqin`: errors go to stderr with a non-zero exit, no traceback."""
+    """Entry point of `waiqin`: errors go to stderr with a non-zero exit, no traceback.
+
+    The cyclic garbage collector is paused while the command line is parsed and the
+    command's modules load (app.cli.gc_pause); a command gets it back before it runs,
+    unless it sets ``keep_gc_paused`` (the desktop app: until its window is shown).
+    """
+    gc_pause.pause()
+    try:
+        return _run(argv)
+    finally:
+        gc_pause.resume()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
@@ -100,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return 2
+    if not getattr(args, KEEP_GC_PAUSED, False):
+        gc_pause.resume()
     try:
         return func(args)
     except BrokenPipeError:

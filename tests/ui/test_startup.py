@@ -177,3 +177,42 @@ def test_probe_scrolls_the_whole_list_and_reads_memory(ws_dir: Path) -> None:
     _rss, mb, rows = rss[0].split()[:3]
     assert float(mb) > 0 and int(rows) > 0
     assert "timeout" not in rss[0]
+
+
+def test_the_desktop_app_keeps_the_collector_paused_until_its_window_shows(
+    qapp_lang: Any, seeded_ws: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.cli import KEEP_GC_PAUSED, build_parser, gc_pause
+    from ui import app as ui_app
+
+    parser = build_parser()
+    assert getattr(parser.parse_args(["app"]), KEEP_GC_PAUSED) is True
+    assert not getattr(parser.parse_args(["demo"]), KEEP_GC_PAUSED, False)
+
+    seen: dict[str, Any] = {}
+    real_show = ui_app.show_fitted
+
+    def show(window: Any) -> None:
+        seen["building"] = (gc.isenabled(), gc_pause.paused())
+        real_show(window)
+
+    def event_loop(*_args: Any) -> int:
+        seen["running"] = (gc.isenabled(), gc_pause.paused(), gc.get_freeze_count())
+        return 0
+
+    monkeypatch.setattr(ui_app, "show_fitted", show)
+    monkeypatch.setattr(ui_app, "setup_file_logging", lambda _path: None)
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    assert gc_pause.pause()
+    try:
+        assert ui_app.run_window(seeded_ws) == 0
+    finally:
+        gc_pause.resume()
+        gc.unfreeze()
+    assert seen["building"] == (False, True)  # the window was built with the collector paused
+    enabled, paused, frozen = seen["running"]
+    assert enabled and not paused and frozen > 10_000  # start-up objects frozen, collector on
