@@ -6,8 +6,6 @@ merged field by field), ``draft`` (the rep's own, last write wins) and ``fact``
 (append-only once final). ``local`` rows never leave the laptop.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import Any, ClassVar, Literal

@@ -1,7 +1,5 @@
 """Customer files: customers, contacts, complaints, follow-up tasks, attachments."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import ClassVar

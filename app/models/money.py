@@ -1,7 +1,5 @@
 """Receivables, receipts (收款收据), voids and the receipt-number blocks."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import ClassVar

@@ -1,7 +1,5 @@
 """Reference data from the server, read-only on the laptop."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import ClassVar

@@ -1,7 +1,5 @@
 """Quotes (报价单) and order drafts (订单草稿) with their lines."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import Any, ClassVar

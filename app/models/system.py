@@ -1,7 +1,5 @@
 """Bookkeeping: outbox, sync state, conflict inbox, audit log, settings."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, ClassVar
 

@@ -1,7 +1,5 @@
 """Visit plans (拜访计划) and visit records (拜访记录)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, ClassVar
 
