@@ -6,14 +6,14 @@ import ast
 import functools
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app import bulk_load, memory
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+M = TypeVar("M")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
@@ -125,6 +127,29 @@ def make_engine(path: Path, key: bytes) -> Engine:
 def make_session_factory(engine: Engine) -> sessionmaker[WorkspaceSession]:
     """Sessions with the outbox and fact guards; objects stay usable after commit."""
     return sessionmaker(bind=engine, class_=WorkspaceSession, expire_on_commit=False)
+
+
+ID_CHUNK = 500
+"""Ids per ``IN (...)`` list: one statement each, far below SQLite's bound-variable limit."""
+
+
+def chunks(items: Sequence[T], size: int = ID_CHUNK) -> Iterator[Sequence[T]]:
+    """``items`` in consecutive slices of at most ``size``."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def load_by_ids(session: Session, model: type[M], ids: Iterable[Any]) -> list[M]:
+    """The rows of ``model`` with these ids (repeats ignored), ``ID_CHUNK`` ids a query.
+
+    Callers hold the list so that ``session.get`` then finds each row in the
+    identity map instead of asking the database once per row.
+    """
+    unique = list(dict.fromkeys(ids))
+    rows: list[M] = []
+    for some in chunks(unique):
+        rows += session.scalars(select(model).where(model.id.in_(some))).all()  # type: ignore[attr-defined]
+    return rows
 
 
 WRITE = "waiqin_write"

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Dialect, delete, insert, inspect, select
 from sqlalchemy.orm.attributes import flag_modified
 
+from app import db
 from app.models import (
     Base,
     Conflict,
@@ -56,10 +57,10 @@ def pending_by_row(
     wanted = set(keys)
     ids = sorted({entity_id for _, entity_id in wanted})
     out: dict[tuple[str, str], set[str]] = {}
-    for i in range(0, len(ids), 500):
+    for some in db.chunks(ids):
         rows = session.execute(
             select(OutboxEntry.entity, OutboxEntry.entity_id, OutboxEntry.op, OutboxEntry.changed)
-            .where(OutboxEntry.entity_id.in_(ids[i : i + 500]), OutboxEntry.acked_at.is_(None))
+            .where(OutboxEntry.entity_id.in_(some), OutboxEntry.acked_at.is_(None))
             .order_by(OutboxEntry.id)
         ).all()
         for entity, entity_id, op, changed in rows:
@@ -184,11 +185,9 @@ def _drop_superseded_voids(session: WorkspaceSession, changes: list[Change]) -> 
         return
     receipts = list(claims)
     doomed: list[str] = []
-    for i in range(0, len(receipts), 500):
+    for some in db.chunks(receipts):
         rows = session.execute(
-            select(ReceiptVoid.id, ReceiptVoid.receipt_id).where(
-                ReceiptVoid.receipt_id.in_(receipts[i : i + 500])
-            )
+            select(ReceiptVoid.id, ReceiptVoid.receipt_id).where(ReceiptVoid.receipt_id.in_(some))
         ).all()
         # Each void of the page drops the local voids of its receipt with another id.
         doomed += [vid for vid, rid in rows if claims[rid] != {vid}]
@@ -222,21 +221,14 @@ def _new_rows(
 
 
 def _load(session: WorkspaceSession, changes: list[Change]) -> list[Synced]:
-    """The rows ``changes`` name, loaded (500 ids a query) and returned.
-
-    The caller holds them so that :func:`apply_change`'s ``session.get`` finds them
-    in the identity map instead of asking the database once per row.
-    """
-    ids: dict[str, set[str]] = {}
+    """The rows ``changes`` name, loaded (``db.load_by_ids``) and returned to be held."""
+    ids: dict[str, list[str]] = {}
     for change in changes:
         if change.entity in _MODELS:
-            ids.setdefault(change.entity, set()).add(change.id)
+            ids.setdefault(change.entity, []).append(change.id)
     loaded: list[Synced] = []
     for entity, wanted in ids.items():
-        model = _MODELS[entity]
-        some = sorted(wanted)
-        for i in range(0, len(some), 500):
-            loaded += session.scalars(select(model).where(model.id.in_(some[i : i + 500]))).all()
+        loaded += db.load_by_ids(session, _MODELS[entity], wanted)
     return loaded
 
 

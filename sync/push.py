@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm.attributes import flag_modified
 
+from app import db
 from app.models import Conflict, OutboxEntry, synced_models, utcnow
 from app.outbox import WorkspaceSession
 from sync.protocol import Mutation, PushResult
@@ -121,13 +122,13 @@ def record_results(
     by_no = {r.no: r for r in results}
     now = utcnow()
     answered = [e for e in entries if e.id in by_no]
-    held = _load(session, OutboxEntry, [e.id for e in answered])
+    held: list[Any] = db.load_by_ids(session, OutboxEntry, [e.id for e in answered])
     masters: dict[str, list[str]] = {}
     for e in answered:
         if e.entity in MASTER and by_no[e.id].outcome != "rejected":
             masters.setdefault(e.entity, []).append(e.entity_id)
     for entity, ids in masters.items():
-        held += _load(session, models[entity], ids)
+        held += db.load_by_ids(session, models[entity], ids)
     for entry in answered:
         result = by_no[entry.id]
         row = session.get(OutboxEntry, entry.id)
@@ -155,15 +156,6 @@ def record_results(
             open_conflict(
                 session, entry.entity, entry.entity_id, c.field, c.base, c.local, c.remote
             )
-
-
-def _load(session: WorkspaceSession, model: type[Any], ids: Sequence[Any]) -> list[Any]:
-    """Rows of ``model`` with these ids, into the session's identity map (held by the caller)."""
-    unique = list(dict.fromkeys(ids))
-    rows: list[Any] = []
-    for i in range(0, len(unique), 500):
-        rows += session.scalars(select(model).where(model.id.in_(unique[i : i + 500]))).all()
-    return rows
 
 
 def open_conflict(

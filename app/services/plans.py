@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import db
 from app.db import transaction
 from app.errors import StateError
 from app.i18n import QT_TRANSLATE_NOOP, msg
@@ -65,12 +66,7 @@ def _live_stops(s: Session, plan_id: str) -> list[VisitPlanStop]:
 
 def _customers_of(s: Session, ids: list[str]) -> dict[str, Customer]:
     """The customers of a plan's stops, in a few queries (a busy day has hundreds)."""
-    found: dict[str, Customer] = {}
-    unique = list(dict.fromkeys(ids))
-    for i in range(0, len(unique), 500):
-        chunk = unique[i : i + 500]
-        found.update((c.id, c) for c in s.scalars(select(Customer).where(Customer.id.in_(chunk))))
-    return found
+    return {c.id: c for c in db.load_by_ids(s, Customer, ids)}
 
 
 def _plan_row(s: Session, plan: VisitPlan) -> PlanRow:
