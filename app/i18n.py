@@ -12,7 +12,6 @@ renderers.
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -79,6 +78,8 @@ def _catalogue(language: str) -> dict[tuple[str, str], str]:
     table: dict[tuple[str, str], str] = {}
     if not path.exists():
         return table
+    import xml.etree.ElementTree as ET  # only the CLI reads .ts files (not every start)
+
     root = ET.parse(path).getroot()
     for ctx in root.iter("context"):
         name = ctx.findtext("name") or ""
