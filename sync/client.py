@@ -46,6 +46,7 @@ from sync.protocol import (
     UserInfo,
 )
 from sync.pull import apply_page
+from sync.pull_raw import RawPage, apply_raw_page, parse_page
 from sync.push import pending_batch, record_results, to_mutations
 from sync.transport import AuthRefused, SendHook, SyncError, Transport
 
@@ -286,14 +287,14 @@ class SyncEngine:
         device_id, _ = _device(self.ws)
         start = int(self.ws.state(state_key) or 0)
 
-        def fetch(cursor: int) -> PullResponse:
+        def fetch(cursor: int) -> RawPage | PullResponse:
             body = PullRequest(
                 device_id=device_id,
                 cursor=cursor,
                 limit=self.page_size,
                 **request,  # type: ignore[arg-type]
             ).model_dump(mode="json")
-            return PullResponse.model_validate_json(transport.call_raw("POST", "/pull", body))
+            return parse_page(transport.call_raw("POST", "/pull", body))
 
         if cancel and cancel():
             return False
@@ -305,7 +306,10 @@ class SyncEngine:
                     if page.more:
                         ahead = pool.submit(fetch, page.cursor)
                     with local.remote_tx(self.ws, durable=False) as s:
-                        applied, purged = apply_page(s, page.changes)
+                        if isinstance(page, RawPage):
+                            applied, purged = apply_raw_page(s, page.changes)
+                        else:
+                            applied, purged = apply_page(s, page.changes)
                         local.set_states(s, **{state_key: page.cursor})
                     report.pulled += applied
                     report.purged += purged

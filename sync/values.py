@@ -117,6 +117,11 @@ def _identity(value: Any) -> Any:
     return value
 
 
+def passes_through(convert: Stored) -> bool:
+    """True when ``convert`` (from :func:`stored_converters`) stores the JSON value as it is."""
+    return convert is _identity
+
+
 def _stored_converter(model: type[Any], key: str, ctype: Any, dialect: Dialect) -> Stored:
     process: Stored | None = ctype._cached_bind_processor(dialect)
     try:

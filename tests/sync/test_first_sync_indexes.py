@@ -151,7 +151,7 @@ def test_an_app_killed_during_the_first_sync_is_repaired_at_the_next_open(
     fresh = _schema(ws)
     path = ws.path
     login_rep(ws, server, "alice")
-    real_apply = sync_client.apply_page
+    real_apply, real_raw = sync_client.apply_page, sync_client.apply_raw_page
     applied = {"n": 0}
 
     class Killed(BaseException):
@@ -163,7 +163,14 @@ def test_an_app_killed_during_the_first_sync_is_repaired_at_the_next_open(
             raise Killed
         return real_apply(session, changes)
 
+    def dying_raw(session: Any, changes: list[dict[str, Any]]) -> tuple[int, int]:
+        applied["n"] += 1
+        if applied["n"] == 5:
+            raise Killed
+        return real_raw(session, changes)
+
     monkeypatch.setattr(sync_client, "apply_page", dying)
+    monkeypatch.setattr(sync_client, "apply_raw_page", dying_raw)
     monkeypatch.setattr(local, "build_indexes", lambda w: False)  # dead before the build
     with pytest.raises(Killed):
         sync(ws, page_size=2)

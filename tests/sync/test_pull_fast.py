@@ -65,7 +65,7 @@ def _server_revs(server: ServerHarness) -> list[int]:
 
 
 class _Recorder:
-    """Wraps ``apply_page`` (as the client calls it) and a transport hook: what ran, in order."""
+    """Wraps the page appliers (as the client calls them) and a transport hook: what ran."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, fail_on_request: int | None = None):
         self.applied: list[list[int]] = []  # revs of each applied page
@@ -73,13 +73,18 @@ class _Recorder:
         self.phases: list[str] = []  # entities asked for by each pull request
         self.answered: list[int] = []  # cursor each pull response returned
         self.fail_on_request = fail_on_request
-        real = sync_client.apply_page
+        real, real_raw = sync_client.apply_page, sync_client.apply_raw_page
 
         def recording(session: Any, changes: list[Change]) -> tuple[int, int]:
             self.applied.append([c.rev for c in changes if c.entity == "product"])
             return real(session, changes)
 
+        def recording_raw(session: Any, changes: list[dict[str, Any]]) -> tuple[int, int]:
+            self.applied.append([c["rev"] for c in changes if c["entity"] == "product"])
+            return real_raw(session, changes)
+
         monkeypatch.setattr(sync_client, "apply_page", recording)
+        monkeypatch.setattr(sync_client, "apply_raw_page", recording_raw)
 
     def hook(self, request: requests.PreparedRequest, send: Any) -> requests.Response:
         """Record pull cursors; fail the n-th pull request (counted from 1) if asked."""

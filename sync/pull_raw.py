@@ -1,0 +1,238 @@
+"""Pull pages without a Python object per change: parsed with ``json.loads``, new rows in bulk.
+
+A first sync pulls a million rows. Validating each change into a pydantic
+``Change`` and converting it column by column cost more CPU than SQLite's own
+insert. Here a page's body is parsed with ``json.loads`` and checked for
+exactly the shapes ``PullResponse`` accepts as they are (plain types, known
+keys); any other page is parsed and validated by ``PullResponse`` as before,
+with the same result or the same error. Rows the laptop does not have yet are
+inserted with one executemany per entity and key set, values converted by the
+same stored-form converters as :func:`sync.pull.apply_page` uses
+(``sync.values.stored_converters``), so the stored bytes are identical; every
+other change of the page goes through :func:`sync.pull.apply_page` unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Dialect, inspect
+
+from app.models import Base, MasterData, Synced, synced_models
+from app.outbox import WorkspaceSession
+from sync.protocol import Change, PullResponse
+from sync.pull import _ids_sql, apply_page
+from sync.values import Stored, passes_through, stored_converters
+
+_MODELS: dict[str, type[Synced]] = synced_models()
+_PAGE_KEYS = frozenset({"changes", "cursor", "more", "head"})
+_CHANGE_KEYS = frozenset({"rev", "entity", "id", "op", "data"})
+_OPS = frozenset({"upsert", "purge"})
+# Rows of these always go through apply_page (a void may replace a local one: all the
+# page's voids must be seen together there).
+_ALWAYS_APPLIED = frozenset({"receipt_void"})
+# Escapes of UTF-16 surrogates: json.loads accepts a lone one, PullResponse refuses it.
+_SURROGATES = (b"\\ud", b"\\uD")
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """A page whose body passed :func:`parse_page`'s checks: changes as plain dicts.
+
+    Each change has exactly ``rev`` (int), ``entity`` and ``id`` (str), ``op``
+    ("upsert" or "purge") and ``data`` (a dict or None): what ``Change`` holds.
+    """
+
+    changes: list[dict[str, Any]]
+    cursor: int
+    more: bool
+    head: int
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def parse_page(body: bytes) -> RawPage | PullResponse:
+    """The page in ``body``: a :class:`RawPage`, or the validated ``PullResponse`` otherwise.
+
+    A body that is not exactly of the plain shape (a number where an integer is
+    due, a missing or extra key, NaN, an escaped surrogate...) is handed to
+    ``PullResponse.model_validate_json``: it coerces, or raises its error, as before.
+    """
+    if any(s in body for s in _SURROGATES):
+        return PullResponse.model_validate_json(body)
+    try:
+        page = json.loads(body, parse_constant=_no_constant)
+    except ValueError:
+        return PullResponse.model_validate_json(body)
+    if _plain(page):
+        return RawPage(page["changes"], page["cursor"], page["more"], page["head"])
+    return PullResponse.model_validate_json(body)
+
+
+def _plain(page: Any) -> bool:
+    """True when ``page`` is a page exactly as :class:`RawPage` describes it."""
+    if (
+        type(page) is not dict
+        or page.keys() != _PAGE_KEYS
+        or type(page["changes"]) is not list
+        or type(page["cursor"]) is not int
+        or type(page["more"]) is not bool
+        or type(page["head"]) is not int
+    ):
+        return False
+    keys, ops = _CHANGE_KEYS, _OPS
+    for change in page["changes"]:
+        if (
+            type(change) is not dict
+            or change.keys() != keys
+            or type(change["rev"]) is not int
+            or type(change["entity"]) is not str
+            or type(change["id"]) is not str
+            or change["op"] not in ops
+            or (change["data"] is not None and type(change["data"]) is not dict)
+        ):
+            return False
+    return True
+
+
+def as_changes(changes: list[dict[str, Any]]) -> list[Change]:
+    """Plain changes as ``Change`` objects (already checked: no validation needed)."""
+    return [Change.model_construct(**c) for c in changes]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How rows of one entity whose JSON has one key list go into SQLite as they are.
+
+    Columns: the JSON keys in their order, then ``server_rev`` and (master rows)
+    ``sync_base``; ``typed`` are the positions whose value needs a converter.
+    """
+
+    sql: str
+    typed: tuple[tuple[int, Stored, dict[str, Any]], ...]
+    sync_base: Stored | None
+
+
+_PLANS: dict[tuple[str, tuple[str, ...], str], _Plan | None] = {}
+_MEMOS: dict[Stored, dict[str, Any]] = {}
+_MEMO_MAX = 20_000
+_BOOKKEEPING = ("server_rev", "sync_base")
+
+
+def _plan(entity: str, keys: tuple[str, ...], dialect: Dialect) -> _Plan | None:
+    """The cached plan, or None when the row needs :func:`sync.pull.apply_page`'s path.
+
+    That is when a key is not a column or is bookkeeping (``server_rev``,
+    ``sync_base``), or when a column with a Python default is missing.
+    """
+    cache_key = (entity, keys, dialect.name)
+    if cache_key in _PLANS:
+        return _PLANS[cache_key]
+    model = _MODELS[entity]
+    convert = stored_converters(model, dialect)
+    columns = {a.key: a.columns[0] for a in inspect(model).column_attrs}
+    master = issubclass(model, MasterData)
+    given = {*keys, *_BOOKKEEPING}
+    plan = None
+    if (
+        "id" in keys
+        and all(k in convert and k not in _BOOKKEEPING for k in keys)
+        and not any(c.default is not None for k, c in columns.items() if k not in given)
+    ):
+        quote = dialect.identifier_preparer.quote
+        names = [quote(columns[k].name) for k in keys] + [quote(columns["server_rev"].name)]
+        if master:
+            names.append(quote(columns["sync_base"].name))
+        table = quote(Base.metadata.tables[entity].name)
+        typed = tuple(
+            (i, convert[k], _MEMOS.setdefault(convert[k], {}))
+            for i, k in enumerate(keys)
+            if not passes_through(convert[k])
+        )
+        plan = _Plan(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            typed,
+            convert["sync_base"] if master else None,
+        )
+    _PLANS[cache_key] = plan
+    return plan
+
+
+def apply_raw_page(session: WorkspaceSession, changes: list[dict[str, Any]]) -> tuple[int, int]:
+    """:func:`sync.pull.apply_page` for a :class:`RawPage`'s changes; returns (applied, purged).
+
+    New rows named once in the page are inserted here in bulk; every other
+    change (purges, rows the laptop has, rows named twice, unusual key sets) is
+    applied by ``apply_page``, in page order. Rows of different keys do not
+    depend on each other, so the two parts may run one after the other.
+    """
+    conn = session.connection()
+    dialect = conn.dialect
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    counts = Counter((c["entity"], c["id"]) for c in changes)
+    by_entity: dict[str, list[dict[str, Any]]] = {}
+    for change in changes:
+        data = change["data"]
+        entity = change["entity"]
+        if (
+            change["op"] == "upsert"
+            and data is not None
+            and entity in _MODELS
+            and entity not in _ALWAYS_APPLIED
+            and counts[(entity, change["id"])] == 1
+            and data.get("id") == change["id"]
+        ):
+            by_entity.setdefault(entity, []).append(change)
+    rows: dict[str, list[list[Any]]] = {}
+    taken: set[int] = set()
+    cursor = dbapi.cursor()
+    try:
+        for entity, group in by_entity.items():
+            ids = json.dumps([c["id"] for c in group])
+            have = {row[0] for row in cursor.execute(_ids_sql(entity), (ids,))}
+            for change in group:
+                if change["id"] in have:
+                    continue
+                data = change["data"]
+                plan = _plan(entity, tuple(data), dialect)
+                if plan is None:
+                    continue
+                rows.setdefault(plan.sql, []).append(_row(plan, data, change["rev"]))
+                taken.add(id(change))
+        rest = [c for c in changes if id(c) not in taken]
+        applied, purged = apply_page(session, as_changes(rest)) if rest else (0, 0)
+        for sql, values in rows.items():
+            cursor.executemany(sql, values)
+    finally:
+        cursor.close()
+    _trim_memos()
+    return applied + len(taken), purged
+
+
+def _row(plan: _Plan, data: dict[str, Any], rev: int) -> list[Any]:
+    """One row's stored values: the JSON values in key order, converted where typed."""
+    values = [*data.values(), rev]
+    for i, convert, memo in plan.typed:
+        value = values[i]
+        if type(value) is str:  # converters are pure: an equal text gives an equal result
+            stored = memo.get(value, memo)
+            if stored is memo:
+                stored = memo[value] = convert(value)
+            values[i] = stored
+        else:
+            values[i] = convert(value)
+    if plan.sync_base is not None:  # no bookkeeping keys (see _plan): the row is its base
+        values.append(plan.sync_base(data))
+    return values
+
+
+def _trim_memos() -> None:
+    for memo in _MEMOS.values():
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
