@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -395,6 +395,10 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.status.stop()
         self.runner.wait(10000)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.idle.watch_windows()  # the window exists now: watch its input
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
