@@ -30,6 +30,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -108,6 +109,17 @@ class Database:
             session.rollback()
 
     @contextmanager
+    def read_statements(self) -> Iterator[Session]:
+        """A read-only session whose statements each see what is committed when they start.
+
+        On PostgreSQL an autocommit connection: no BEGIN and no ROLLBACK round trips,
+        and the same view as a READ COMMITTED transaction (a snapshot per statement).
+        SQLite reads in one transaction. Never write with it.
+        """
+        with self.autocommit() as conn, Session(bind=conn) as session:
+            yield session
+
+    @contextmanager
     def autocommit(self) -> Iterator[Connection]:
         """A connection for single read statements, each its own transaction.
 
@@ -131,7 +143,7 @@ class Database:
         try:
             with session.begin():
                 yield session
-                assign_revs(session)
+                assign_revs(session, commit=True)
         finally:
             session.close()
             conn.close()
@@ -198,7 +210,9 @@ def _still_pending(row: Versioned) -> bool:
     return row.rev is not None and row.rev < 0
 
 
-def assign_revs(session: Session, results: Sequence[MutationResult] = ()) -> dict[int, int]:
+def assign_revs(
+    session: Session, results: Sequence[MutationResult] = (), *, commit: bool = False
+) -> dict[int, int]:
     """Give every row written with a placeholder its revision, in the order written.
 
     Takes the revision lock (the ``UPDATE`` of the counter reserving them all),
@@ -207,6 +221,10 @@ def assign_revs(session: Session, results: Sequence[MutationResult] = ()) -> dic
     placeholder get the revision too. Everything else is written before the
     lock; on PostgreSQL the lock then covers one statement and the commit.
     Returns {placeholder: revision}. Without pending rows it takes no lock.
+
+    ``commit``: on PostgreSQL, send the COMMIT with that statement (one round trip):
+    the lock is then held only while the database runs both, never while this
+    thread waits for its turn to run Python (the GIL). Nothing may be written after.
     """
     rows = [r for r in session.info.pop(_PENDING, {}).values() if _still_pending(r)]
     if not rows:
@@ -217,7 +235,7 @@ def assign_revs(session: Session, results: Sequence[MutationResult] = ()) -> dic
     if _is_sqlite(session):
         top = reserve(session, REV, len(rows))
     else:
-        top = _assign_in_one_statement(session, placeholders, results)
+        top = _assign_in_one_statement(session, placeholders, results, commit=commit)
     first = top - len(rows) + 1
     mapping = {ph: rev for rev, ph in enumerate(placeholders, start=first)}
     for row in rows:
@@ -235,7 +253,10 @@ def assign_revs(session: Session, results: Sequence[MutationResult] = ()) -> dic
                 stored.result = value
             else:
                 set_committed_value(stored, "result", value)
-    session.flush()
+    if not commit or _is_sqlite(session):
+        session.flush()
+    elif session.dirty or session.new or session.deleted:  # would be written after the commit
+        raise RuntimeError("a write transaction changed rows after its commit")
     return mapping
 
 
@@ -261,24 +282,58 @@ _ASSIGN = text(
         RETURNING 1
     )
     SELECT value FROM c
+    UNION ALL  -- no counter row: fail (division by zero), so a COMMIT sent with it rolls back
+    SELECT 1 / count(*) FROM c HAVING count(*) = 0
     """
+)
+_NO_COUNTER = "the revision counter is missing"  # a database made without the migrations
+_ASSIGN_COMMIT_SQL = (
+    str(_ASSIGN.compile(dialect=postgresql.dialect(paramstyle="pyformat")))  # type: ignore[no-untyped-call]
+    + ";\nCOMMIT"
 )
 
 
 def _assign_in_one_statement(
-    session: Session, placeholders: list[int], results: Sequence[MutationResult]
+    session: Session, placeholders: list[int], results: Sequence[MutationResult], *, commit: bool
 ) -> int:
-    """PostgreSQL: reserve the revisions and rewrite every placeholder in one round trip."""
+    """PostgreSQL: reserve the revisions and rewrite every placeholder in one round trip.
+
+    With ``commit`` the COMMIT goes in the same query string.
+    """
     params = {
         "n": len(placeholders),
         "phs": placeholders,
         "devs": [r.device_id for r in results],
         "nos": [r.no for r in results],
     }
-    top = session.execute(_ASSIGN, params).scalar_one_or_none()
-    if top is None:  # no counter row (a database made without the migrations)
-        raise RuntimeError("the revision counter is missing")
-    return int(top)
+    if not commit:
+        try:
+            return int(session.execute(_ASSIGN, params).scalar_one())
+        except DataError as exc:
+            if "division by zero" in str(exc):
+                raise RuntimeError(_NO_COUNTER) from exc
+            raise
+    import psycopg  # the PostgreSQL driver (not loaded for SQLite)
+
+    conn = session.connection()
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+    # One query string (values bound by the driver): the database runs the COMMIT right
+    # after the statement, or skips it when the statement fails (then rolled back).
+    cursor = psycopg.ClientCursor(raw)
+    try:
+        cursor.execute(_ASSIGN_COMMIT_SQL, params)
+        row = cursor.fetchone()
+    except psycopg.errors.DivisionByZero as exc:
+        raise RuntimeError(_NO_COUNTER) from exc
+    except psycopg.Error as exc:
+        if raw.closed or raw.broken:
+            conn.invalidate(exc)
+        raise DBAPIError.instance(_ASSIGN_COMMIT_SQL, params, exc, psycopg.Error) from exc
+    finally:
+        cursor.close()
+    assert row is not None
+    return int(row[0])
 
 
 def reserve(session: Session, name: str, count: int) -> int:

@@ -132,7 +132,8 @@ def push_batch(
 ) -> list[PushResult]:
     """Apply ``mutations`` (already in increasing order) and return one result each.
 
-    ``user`` and ``device`` come from :func:`lock_for_push` in this transaction.
+    ``user`` and ``device`` come from :func:`lock_for_push` in this transaction. It ends
+    the transaction: on PostgreSQL the revisions and the COMMIT go in one round trip.
     Without ``careful`` no savepoints are made and :class:`SavepointsNeededError` is raised
     when one would have been needed (the caller rolls back and runs it careful).
     """
@@ -176,9 +177,9 @@ def push_batch(
         )
     session.add_all(stored)
     device.last_seen = now
-    # The revision lock: held from here to the commit. Stored results name placeholders
-    # until then; they get the real revisions with the rows.
-    revs = assign_revs(session, stored)
+    # The revision lock: held from here to the commit, sent with it. Stored results name
+    # placeholders until then; they get the real revisions with the rows.
+    revs = assign_revs(session, stored, commit=True)
     for no, result in batch.results.items():
         if result.rev is not None and result.rev in revs:
             batch.results[no] = result.model_copy(update={"rev": revs[result.rev]})

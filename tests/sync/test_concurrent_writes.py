@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.models import new_id
 from sync.protocol import PullRequest
 from sync.server import admin, feed
+from sync.server import db as db_module
 from sync.server.db import Database, assign_revs, next_counter
 from sync.server.entities import new_row
 from sync.server.models import MutationResult, Purge, Record, User
@@ -34,8 +35,16 @@ NOW = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def slow_commits() -> Iterator[None]:
-    """Every commit waits a few random milliseconds first (a slow disk): late commits."""
+def slow_commits(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every commit waits a few random milliseconds first (a slow disk): late commits.
+
+    On PostgreSQL a write's COMMIT goes with its revision statement (one query, under
+    the revision lock): the database waits there too.
+    """
+    assign_commit = db_module._ASSIGN_COMMIT_SQL
+    assert assign_commit.endswith(";\nCOMMIT")
+    slow = assign_commit.removesuffix("COMMIT") + "SELECT pg_sleep(random() * 0.008);\nCOMMIT"
+    monkeypatch.setattr(db_module, "_ASSIGN_COMMIT_SQL", slow)
     rnd = random.Random(7)
     lock = threading.Lock()
 
