@@ -162,3 +162,15 @@ def test_a_row_holding_the_separator_is_kept_whole() -> None:
     packed = pack(row)
     assert not isinstance(packed, bytes)
     assert unpack(packed) == row
+
+
+def test_roles_the_list_does_not_provide_are_empty(qapp_lang: Any, seeded_ws: Any) -> None:
+    from ui.models.customers import CustomerListModel
+    from ui.tasks import TaskRunner
+
+    model = CustomerListModel(TaskRunner(synchronous=True), seeded_ws)
+    model.set_query("")
+    index = model.index(0, 1)
+    assert model.data(index) and model.data(index, ROW_ROLE)
+    for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, 999):
+        assert model.data(index, role) is None

@@ -87,6 +87,9 @@ def _cell(row: ListRow, column: int) -> tuple[str, Any]:
     return fmt.date_text(row.last_contact_on), row.last_contact_on
 
 
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE, SORT_ROLE})
+"""The roles :meth:`CustomerListModel.data` answers (any other: None, before touching the index)."""
+
 _SEP = "\x1f"  # unit separator: never typed in a customer's data (checked when packing)
 _CACHED_ROWS = 512  # rows kept unpacked for painting (a screen shows about thirty)
 
@@ -298,6 +301,8 @@ class CustomerListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # a view asks each cell for a dozen roles; four are ours
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
         if not (0 <= index.column() < len(self.headers)):

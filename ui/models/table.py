@@ -29,6 +29,16 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        SORT_ROLE,
+    }
+)
+"""The roles :meth:`RowTableModel.data` answers (any other: None, before touching the index)."""
+
 
 def sort_key(value: Any) -> Any:
     """A QVariant-friendly sort key: money in integer cents, dates as ISO text."""
@@ -83,6 +93,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # a view asks each cell for a dozen roles; four are ours
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
         if not (0 <= index.column() < len(self.columns)):
