@@ -114,13 +114,11 @@ class _Plan:
     """
 
     sql: str
-    typed: tuple[tuple[int, Stored, dict[str, Any]], ...]
+    typed: tuple[tuple[int, Stored], ...]
     sync_base: Stored | None
 
 
 _PLANS: dict[tuple[str, tuple[str, ...], str], _Plan | None] = {}
-_MEMOS: dict[Stored, dict[str, Any]] = {}
-_MEMO_MAX = 20_000
 _BOOKKEEPING = ("server_rev", "sync_base")
 
 
@@ -149,11 +147,7 @@ def _plan(entity: str, keys: tuple[str, ...], dialect: Dialect) -> _Plan | None:
         if master:
             names.append(quote(columns["sync_base"].name))
         table = quote(Base.metadata.tables[entity].name)
-        typed = tuple(
-            (i, convert[k], _MEMOS.setdefault(convert[k], {}))
-            for i, k in enumerate(keys)
-            if not passes_through(convert[k])
-        )
+        typed = tuple((i, convert[k]) for i, k in enumerate(keys) if not passes_through(convert[k]))
         plan = _Plan(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
             typed,
@@ -166,10 +160,10 @@ def _plan(entity: str, keys: tuple[str, ...], dialect: Dialect) -> _Plan | None:
 def apply_raw_page(session: WorkspaceSession, changes: list[dict[str, Any]]) -> tuple[int, int]:
     """:func:`sync.pull.apply_page` for a :class:`RawPage`'s changes; returns (applied, purged).
 
-    New rows named once in the page are inserted here in bulk; every other
-    change (purges, rows the laptop has, rows named twice, unusual key sets) is
-    applied by ``apply_page``, in page order. Rows of different keys do not
-    depend on each other, so the two parts may run one after the other.
+    Every change but the new rows named once in the page (purges, rows the
+    laptop has, rows named twice, voids, unusual key sets) is applied first by
+    ``apply_page``, in page order; then the new rows are inserted in bulk. The
+    two parts touch different rows, so their order does not matter.
     """
     conn = session.connection()
     dialect = conn.dialect
@@ -191,6 +185,7 @@ def apply_raw_page(session: WorkspaceSession, changes: list[dict[str, Any]]) -> 
             by_entity.setdefault(entity, []).append(change)
     rows: dict[str, list[list[Any]]] = {}
     taken: set[int] = set()
+    memos: dict[Stored, dict[str, Any]] = {}
     cursor = dbapi.cursor()
     try:
         for entity, group in by_entity.items():
@@ -203,7 +198,7 @@ def apply_raw_page(session: WorkspaceSession, changes: list[dict[str, Any]]) -> 
                 plan = _plan(entity, tuple(data), dialect)
                 if plan is None:
                     continue
-                rows.setdefault(plan.sql, []).append(_row(plan, data, change["rev"]))
+                rows.setdefault(plan.sql, []).append(_row(plan, data, change["rev"], memos))
                 taken.add(id(change))
         rest = [c for c in changes if id(c) not in taken]
         applied, purged = apply_page(session, as_changes(rest)) if rest else (0, 0)
@@ -211,16 +206,24 @@ def apply_raw_page(session: WorkspaceSession, changes: list[dict[str, Any]]) -> 
             cursor.executemany(sql, values)
     finally:
         cursor.close()
-    _trim_memos()
     return applied + len(taken), purged
 
 
-def _row(plan: _Plan, data: dict[str, Any], rev: int) -> list[Any]:
-    """One row's stored values: the JSON values in key order, converted where typed."""
+def _row(
+    plan: _Plan, data: dict[str, Any], rev: int, memos: dict[Stored, dict[str, Any]]
+) -> list[Any]:
+    """One row's stored values: the JSON values in key order, converted where typed.
+
+    ``memos`` (one per converter, for one page) hold the results for texts seen
+    before: the same time or amount recurs within a row and a page.
+    """
     values = [*data.values(), rev]
-    for i, convert, memo in plan.typed:
+    for i, convert in plan.typed:
         value = values[i]
         if type(value) is str:  # converters are pure: an equal text gives an equal result
+            memo = memos.get(convert)
+            if memo is None:
+                memo = memos[convert] = {}
             stored = memo.get(value, memo)
             if stored is memo:
                 stored = memo[value] = convert(value)
@@ -230,9 +233,3 @@ def _row(plan: _Plan, data: dict[str, Any], rev: int) -> list[Any]:
     if plan.sync_base is not None:  # no bookkeeping keys (see _plan): the row is its base
         values.append(plan.sync_base(data))
     return values
-
-
-def _trim_memos() -> None:
-    for memo in _MEMOS.values():
-        if len(memo) > _MEMO_MAX:
-            memo.clear()
