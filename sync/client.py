@@ -286,6 +286,7 @@ class SyncEngine:
         """
         device_id, _ = _device(self.ws)
         start = int(self.ws.state(state_key) or 0)
+        dialect = self.ws.engine.dialect
 
         def fetch(cursor: int) -> RawPage | PullResponse:
             body = PullRequest(
@@ -294,7 +295,9 @@ class SyncEngine:
                 limit=self.page_size,
                 **request,  # type: ignore[arg-type]
             ).model_dump(mode="json")
-            return parse_page(transport.call_raw("POST", "/pull", body))
+            # Parsed, and its new rows converted, here: this thread is idle while SQLite
+            # stores the page before (without the GIL).
+            return parse_page(transport.call_raw("POST", "/pull", body), dialect)
 
         if cancel and cancel():
             return False
@@ -307,7 +310,7 @@ class SyncEngine:
                         ahead = pool.submit(fetch, page.cursor)
                     with local.remote_tx(self.ws, durable=False) as s:
                         if isinstance(page, RawPage):
-                            applied, purged = apply_raw_page(s, page.changes)
+                            applied, purged = apply_raw_page(s, page)
                         else:
                             applied, purged = apply_page(s, page.changes)
                         local.set_states(s, **{state_key: page.cursor})

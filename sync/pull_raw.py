@@ -38,30 +38,51 @@ _ALWAYS_APPLIED = frozenset({"receipt_void"})
 _SURROGATES = (b"\\ud", b"\\uD")
 
 
-@dataclass(frozen=True)
+@dataclass
 class RawPage:
     """A page whose body passed :func:`parse_page`'s checks: changes as plain dicts.
 
     Each change has exactly ``rev`` (int), ``entity`` and ``id`` (str), ``op``
     ("upsert" or "purge") and ``data`` (a dict or None): what ``Change`` holds.
+    ``prepared`` is :func:`prepare`'s result once made (for one dialect).
     """
 
     changes: list[dict[str, Any]]
     cursor: int
     more: bool
     head: int
+    prepared: Prepared | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A change that may be a new row: its plan and its stored values (or why it has none)."""
+
+    change: dict[str, Any]
+    plan: _Plan
+    row: list[Any] | Exception
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The page's candidate new rows by entity, converted for ``dialect``."""
+
+    dialect: str
+    by_entity: dict[str, list[_Candidate]]
 
 
 def _no_constant(name: str) -> Any:
     raise ValueError(name)
 
 
-def parse_page(body: bytes) -> RawPage | PullResponse:
+def parse_page(body: bytes, dialect: Dialect | None = None) -> RawPage | PullResponse:
     """The page in ``body``: a :class:`RawPage`, or the validated ``PullResponse`` otherwise.
 
     A body that is not exactly of the plain shape (a number where an integer is
     due, a missing or extra key, NaN, an escaped surrogate...) is handed to
     ``PullResponse.model_validate_json``: it coerces, or raises its error, as before.
+    With ``dialect``, the page's new rows are also prepared (:func:`prepare`): the
+    client does both on the thread that fetches the next page.
     """
     if any(s in body for s in _SURROGATES):
         return PullResponse.model_validate_json(body)
@@ -69,9 +90,12 @@ def parse_page(body: bytes) -> RawPage | PullResponse:
         page = json.loads(body, parse_constant=_no_constant)
     except ValueError:
         return PullResponse.model_validate_json(body)
-    if _plain(page):
-        return RawPage(page["changes"], page["cursor"], page["more"], page["head"])
-    return PullResponse.model_validate_json(body)
+    if not _plain(page):
+        return PullResponse.model_validate_json(body)
+    raw = RawPage(page["changes"], page["cursor"], page["more"], page["head"])
+    if dialect is not None:
+        raw.prepared = prepare(raw.changes, dialect)
+    return raw
 
 
 def _plain(page: Any) -> bool:
@@ -157,8 +181,44 @@ def _plan(entity: str, keys: tuple[str, ...], dialect: Dialect) -> _Plan | None:
     return plan
 
 
-def apply_raw_page(session: WorkspaceSession, changes: list[dict[str, Any]]) -> tuple[int, int]:
-    """:func:`sync.pull.apply_page` for a :class:`RawPage`'s changes; returns (applied, purged).
+def prepare(changes: list[dict[str, Any]], dialect: Dialect) -> Prepared:
+    """The changes that may be new rows, each with its plan and stored values.
+
+    Those are upserts of known entities named once in the page whose ``data``
+    has the change's id and a key list with a plan. A value a converter refuses
+    is kept with its row: it is raised only if the row is really inserted (the
+    laptop may have the row, and then ``apply_page`` decides, as before). Pure
+    work on the page alone, so it can run before the page's transaction.
+    """
+    counts = Counter((c["entity"], c["id"]) for c in changes)
+    memos: dict[Stored, dict[str, Any]] = {}
+    by_entity: dict[str, list[_Candidate]] = {}
+    for change in changes:
+        data = change["data"]
+        entity = change["entity"]
+        if (
+            change["op"] != "upsert"
+            or data is None
+            or entity not in _MODELS
+            or entity in _ALWAYS_APPLIED
+            or counts[(entity, change["id"])] != 1
+            or data.get("id") != change["id"]
+        ):
+            continue
+        plan = _plan(entity, tuple(data), dialect)
+        if plan is None:
+            continue
+        row: list[Any] | Exception
+        try:
+            row = _row(plan, data, change["rev"], memos)
+        except Exception as exc:  # raised again only if the row is inserted
+            row = exc
+        by_entity.setdefault(entity, []).append(_Candidate(change, plan, row))
+    return Prepared(dialect.name, by_entity)
+
+
+def apply_raw_page(session: WorkspaceSession, page: RawPage) -> tuple[int, int]:
+    """:func:`sync.pull.apply_page` for a :class:`RawPage`; returns (applied, purged).
 
     Every change but the new rows named once in the page (purges, rows the
     laptop has, rows named twice, voids, unusual key sets) is applied first by
@@ -169,38 +229,24 @@ def apply_raw_page(session: WorkspaceSession, changes: list[dict[str, Any]]) -> 
     dialect = conn.dialect
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None
-    counts = Counter((c["entity"], c["id"]) for c in changes)
-    by_entity: dict[str, list[dict[str, Any]]] = {}
-    for change in changes:
-        data = change["data"]
-        entity = change["entity"]
-        if (
-            change["op"] == "upsert"
-            and data is not None
-            and entity in _MODELS
-            and entity not in _ALWAYS_APPLIED
-            and counts[(entity, change["id"])] == 1
-            and data.get("id") == change["id"]
-        ):
-            by_entity.setdefault(entity, []).append(change)
+    prepared = page.prepared
+    if prepared is None or prepared.dialect != dialect.name:
+        prepared = prepare(page.changes, dialect)
     rows: dict[str, list[list[Any]]] = {}
     taken: set[int] = set()
-    memos: dict[Stored, dict[str, Any]] = {}
     cursor = dbapi.cursor()
     try:
-        for entity, group in by_entity.items():
-            ids = json.dumps([c["id"] for c in group])
+        for entity, group in prepared.by_entity.items():
+            ids = json.dumps([c.change["id"] for c in group])
             have = {row[0] for row in cursor.execute(_ids_sql(entity), (ids,))}
-            for change in group:
-                if change["id"] in have:
+            for candidate in group:
+                if candidate.change["id"] in have:
                     continue
-                data = change["data"]
-                plan = _plan(entity, tuple(data), dialect)
-                if plan is None:
-                    continue
-                rows.setdefault(plan.sql, []).append(_row(plan, data, change["rev"], memos))
-                taken.add(id(change))
-        rest = [c for c in changes if id(c) not in taken]
+                if isinstance(candidate.row, Exception):
+                    raise candidate.row
+                rows.setdefault(candidate.plan.sql, []).append(candidate.row)
+                taken.add(id(candidate.change))
+        rest = [c for c in page.changes if id(c) not in taken]
         applied, purged = apply_page(session, as_changes(rest)) if rest else (0, 0)
         for sql, values in rows.items():
             cursor.executemany(sql, values)

@@ -22,6 +22,7 @@ from app.workspace import Workspace, open_workspace
 from sync import client as sync_client
 from sync import local
 from sync.protocol import Change
+from sync.pull_raw import RawPage
 from sync.transport import ServerUnreachable
 from tests.sync.harness import (
     PASSPHRASE,
@@ -163,11 +164,11 @@ def test_an_app_killed_during_the_first_sync_is_repaired_at_the_next_open(
             raise Killed
         return real_apply(session, changes)
 
-    def dying_raw(session: Any, changes: list[dict[str, Any]]) -> tuple[int, int]:
+    def dying_raw(session: Any, page: RawPage) -> tuple[int, int]:
         applied["n"] += 1
         if applied["n"] == 5:
             raise Killed
-        return real_raw(session, changes)
+        return real_raw(session, page)
 
     monkeypatch.setattr(sync_client, "apply_page", dying)
     monkeypatch.setattr(sync_client, "apply_raw_page", dying_raw)

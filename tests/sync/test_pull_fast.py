@@ -29,6 +29,7 @@ from sync import client as sync_client
 from sync import local
 from sync.protocol import Change, PullRequest, PullResponse
 from sync.pull import apply_change, apply_page, pending_by_row, pending_fields
+from sync.pull_raw import RawPage
 from sync.server.models import Record
 from sync.transport import ServerUnreachable
 from sync.values import from_json, stored_converters
@@ -79,9 +80,9 @@ class _Recorder:
             self.applied.append([c.rev for c in changes if c.entity == "product"])
             return real(session, changes)
 
-        def recording_raw(session: Any, changes: list[dict[str, Any]]) -> tuple[int, int]:
-            self.applied.append([c["rev"] for c in changes if c["entity"] == "product"])
-            return real_raw(session, changes)
+        def recording_raw(session: Any, page: RawPage) -> tuple[int, int]:
+            self.applied.append([c["rev"] for c in page.changes if c["entity"] == "product"])
+            return real_raw(session, page)
 
         monkeypatch.setattr(sync_client, "apply_page", recording)
         monkeypatch.setattr(sync_client, "apply_raw_page", recording_raw)

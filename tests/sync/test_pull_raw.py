@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 from sqlalchemy import func, select
+from sqlalchemy.dialects import sqlite
 
 from app import db
 from app.models import Customer, OutboxEntry, Product, ReceiptBlock, ReceiptVoid
@@ -58,9 +59,11 @@ def _body(changes: list[Change], cursor: int = 7, more: bool = True) -> bytes:
     return page.model_dump_json().encode("utf-8")
 
 
-def _raw(changes: list[Change]) -> RawPage:
-    page = parse_page(_body(changes))
+def _raw(changes: list[Change], ahead: bool = False) -> RawPage:
+    """The page parsed as the client parses it; ``ahead``: its new rows prepared too."""
+    page = parse_page(_body(changes), sqlite.dialect() if ahead else None)
     assert isinstance(page, RawPage)
+    assert (page.prepared is not None) == ahead
     return page
 
 
@@ -128,8 +131,9 @@ def test_a_bad_page_is_refused_with_the_validators_error(body: bytes) -> None:
 # ---------------------------------------------------------------- new rows
 
 
+@pytest.mark.parametrize("ahead", [False, True], ids=["in-transaction", "prepared-ahead"])
 def test_new_rows_are_stored_byte_for_byte_as_the_row_by_row_path_stores_them(
-    wire: list[Change], tmp_path: Path
+    wire: list[Change], tmp_path: Path, ahead: bool
 ) -> None:
     one_by_one = make_workspace(tmp_path / "orm")
     raw = make_workspace(tmp_path / "raw")
@@ -139,7 +143,7 @@ def test_new_rows_are_stored_byte_for_byte_as_the_row_by_row_path_stores_them(
                 assert apply_change(s, change) == "applied"
                 s.flush()
         with local.remote_tx(raw, durable=False) as s:
-            assert apply_raw_page(s, _raw(wire).changes) == (len(wire), 0)
+            assert apply_raw_page(s, _raw(wire, ahead)) == (len(wire), 0)
         expected = _without_receipt_block(one_by_one, wire)
         got = _without_receipt_block(raw, wire)
         assert sum(map(len, got.values())) == len(wire)
@@ -150,8 +154,9 @@ def test_new_rows_are_stored_byte_for_byte_as_the_row_by_row_path_stores_them(
         raw.close()
 
 
+@pytest.mark.parametrize("ahead", [False, True], ids=["in-transaction", "prepared-ahead"])
 def test_a_value_the_column_refuses_fails_the_page_and_stores_nothing(
-    wire: list[Change], tmp_path: Path
+    wire: list[Change], tmp_path: Path, ahead: bool
 ) -> None:
     products = [c for c in wire if c.entity == "product"]
     assert products[1].data is not None
@@ -160,7 +165,7 @@ def test_a_value_the_column_refuses_fails_the_page_and_stores_nothing(
     try:
         for _ in range(2):  # refused again: a refusal is never remembered as a result
             with pytest.raises(ValueError, match="finite"), local.remote_tx(ws) as s:
-                apply_raw_page(s, _raw([products[0], bad]).changes)
+                apply_raw_page(s, _raw([products[0], bad], ahead))
         with ws.sessions() as s:
             assert s.scalar(select(func.count()).select_from(Product)) == 0
     finally:
@@ -220,8 +225,9 @@ def _mixed_page(wire: list[Change]) -> list[Change]:
     ]
 
 
+@pytest.mark.parametrize("ahead", [False, True], ids=["in-transaction", "prepared-ahead"])
 def test_a_page_with_rows_the_laptop_has_is_applied_as_apply_page_applies_it(
-    wire: list[Change], tmp_path: Path
+    wire: list[Change], tmp_path: Path, ahead: bool
 ) -> None:
     page = _mixed_page(wire)
     validated, raw = _laptop(tmp_path / "a", wire), _laptop(tmp_path / "b", wire)
@@ -229,7 +235,7 @@ def test_a_page_with_rows_the_laptop_has_is_applied_as_apply_page_applies_it(
         with local.remote_tx(validated, durable=False) as s:
             expected = apply_page(s, page)
         with local.remote_tx(raw, durable=False) as s:
-            got = apply_raw_page(s, _raw(page).changes)
+            got = apply_raw_page(s, _raw(page, ahead))
         assert got == expected == (len(page) - 2, 1)  # all but the stale one and the purge
         stored_a, stored_b = _stored(validated), _stored(raw)
         for table in stored_a:
@@ -256,10 +262,10 @@ def test_a_row_present_on_the_laptop_is_never_inserted_again(
     ws = make_workspace(tmp_path / "raw")
     try:
         with local.remote_tx(ws) as s:
-            apply_raw_page(s, _raw(products[:2]).changes)
+            apply_raw_page(s, _raw(products[:2]))
         again = [p.model_copy(update={"rev": p.rev + 1000}) for p in products[:3]]
         with local.remote_tx(ws) as s:
-            assert apply_raw_page(s, _raw(again).changes) == (3, 0)
+            assert apply_raw_page(s, _raw(again)) == (3, 0)
         with ws.sessions() as s:
             revs = dict(s.execute(select(Product.id, Product.server_rev)).all())
         assert revs == {p.id: p.rev for p in again}
@@ -283,9 +289,43 @@ def test_equal_numbers_of_other_types_are_stored_each_in_its_own_form(
     ws = make_workspace(tmp_path / "raw")
     try:
         with local.remote_tx(ws) as s:
-            apply_raw_page(s, _raw(page).changes)
+            apply_raw_page(s, _raw(page))
         with ws.engine.connect() as conn:
             stored = dict(conn.exec_driver_sql("SELECT id, list_price FROM product").all())
         assert [stored[c.id] for c in products] == ["7", "7.0", "7"]
+    finally:
+        ws.close()
+
+
+def test_a_refused_value_in_a_field_kept_locally_fails_nothing(
+    wire: list[Change], tmp_path: Path
+) -> None:
+    # The laptop has the customer and a pending edit of its credit limit: the server's
+    # value of that field is not taken, so nothing converts it (as in apply_page).
+    customer = next(c for c in wire if c.entity == "customer")
+    assert customer.data is not None
+    sent = customer.model_copy(
+        update={"rev": 100_000, "data": {**customer.data, "credit_limit": "NaN", "notes": "new"}}
+    )
+    ws = make_workspace(tmp_path / "raw")
+    try:
+        with local.remote_tx(ws) as s:
+            apply_page(s, [customer])
+        with db.transaction(ws.sessions) as s:
+            s.add(
+                OutboxEntry(
+                    entity="customer",
+                    entity_id=customer.id,
+                    op="update",
+                    payload={},
+                    changed=["credit_limit"],
+                )
+            )
+        with local.remote_tx(ws) as s:
+            assert apply_raw_page(s, _raw([sent], ahead=True)) == (1, 0)
+        with ws.sessions() as s:
+            row = s.get(Customer, customer.id)
+            assert row is not None and row.notes == "new" and row.server_rev == 100_000
+            assert str(row.credit_limit) != "NaN"
     finally:
         ws.close()
