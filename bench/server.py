@@ -47,6 +47,12 @@ class ServerProcess:
         self.stop()
         raise RuntimeError("the sync server did not start")
 
+    @property
+    def pid(self) -> int:
+        """The server's process id (it must be running)."""
+        assert self.proc is not None
+        return self.proc.pid
+
     def stop(self) -> None:
         """Terminate the server (this process only)."""
         if self.proc is not None and self.proc.poll() is None:

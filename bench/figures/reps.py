@@ -12,6 +12,9 @@ HTTP failure or rejected change.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import http.client
+import json
 import os
 import threading
 import time
@@ -25,12 +28,20 @@ from sqlalchemy import insert, select, update
 from app.models import new_id
 from bench.common import Context, Result, below, info, median, percentile
 from bench.server import ServerProcess
-from sync.protocol import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync.protocol import (
+    API_PREFIX,
+    MAX_PAGE,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    PullRequest,
+    PushRequest,
+)
 from sync.server import admin
 from sync.server.auth import hash_password
 from sync.server.db import Database
 from sync.server.entities import new_row
 from sync.server.models import Counter, Record, User
+from sync.transport import GZIP_MIN
 
 ADMIN_URL = os.environ.get("WAIQIN_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 DB_NAME = "waiqin_bench"
@@ -38,6 +49,13 @@ PASSWORD = "bench-password-1"
 CUSTOMERS = 20
 PRODUCTS = 200
 TIMEOUT = 30.0
+# requests.Session's own headers as Transport sends them (its Accept-Encoding: "gzip")
+_SESSION_HEADERS = {
+    "User-Agent": requests.utils.default_user_agent(),
+    "Accept-Encoding": "gzip",
+    "Accept": "*/*",
+    "Connection": "keep-alive",
+}
 
 
 def pg_url() -> str:
@@ -154,24 +172,68 @@ def server_changes(url: str, reps: dict[str, Rep]) -> None:
 
 
 class Rep:
-    """One rep's laptop, reduced to its HTTP client, cursor and known rows."""
+    """One rep's laptop, reduced to its HTTP client, cursor and known rows.
+
+    Its requests are byte for byte those of ``sync.transport.Transport`` (what a
+    laptop's SyncEngine sends): bodies from the protocol's models, compact UTF-8
+    JSON, gzip from GZIP_MIN bytes, the same headers. They are sent with
+    ``http.client`` on one kept connection instead of ``requests``: the bench's
+    300 threads share the 2 cores with the servers, and requests' own work per
+    call (about half of this client's CPU) is not the server's.
+    """
 
     def __init__(self, username: str, url: str) -> None:
         self.username = username
         self.url = url
         self.device_id = new_id()
         self.code = "B" + username[-3:].upper().rjust(5, "0")
-        self.http = requests.Session()
-        self.http.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
+        self.token = ""
+        self.conn: http.client.HTTPConnection | None = None
         self.cursor = 0
         self.no = 0
         self.customers: dict[str, dict[str, Any]] = {}
 
+    def headers(self, size: int, gzipped: bool) -> dict[str, str]:
+        """The headers requests sends for Transport._send (its order, with Host first)."""
+        out = dict(_SESSION_HEADERS)
+        out[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
+        if self.token:
+            out["Authorization"] = f"Bearer {self.token}"
+        out["Content-Type"] = "application/json"
+        if gzipped:
+            out["Content-Encoding"] = "gzip"
+        out["Content-Length"] = str(size)
+        return out
+
     def call(self, path: str, body: dict[str, Any]) -> Any:
-        """POST a JSON body; raises on any HTTP error."""
-        resp = self.http.post(f"{self.url}{API_PREFIX}{path}", json=body, timeout=TIMEOUT)
-        resp.raise_for_status()
-        return resp.json()
+        """POST a JSON body as Transport does; raises on any HTTP error (no retries)."""
+        data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        gzipped = len(data) >= GZIP_MIN
+        if gzipped:
+            data = gzip.compress(data, compresslevel=6)
+        host = self.url.removeprefix("http://")
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection(host, timeout=TIMEOUT)
+        try:
+            self.conn.request(
+                "POST", API_PREFIX + path, body=data, headers=self.headers(len(data), gzipped)
+            )
+            resp = self.conn.getresponse()
+            raw = resp.read()
+        except Exception:
+            self.close()
+            raise
+        if resp.status >= 400:
+            raise RuntimeError(f"HTTP {resp.status} from {path}: {raw[:200]!r}")
+        if resp.getheader("content-encoding") == "gzip":
+            raw = gzip.decompress(raw)
+        return json.loads(raw)
+
+    def close(self) -> None:
+        """Drop the kept connection (the next call opens a new one)."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
     def login(self) -> None:
         """Register the device and keep the token."""
@@ -184,13 +246,14 @@ class Rep:
                 "device_code": self.code,
             },
         )
-        self.http.headers["Authorization"] = f"Bearer {out['token']}"
+        self.token = out["token"]
 
     def pull(self) -> int:
         """Pull until no more; returns the number of changes."""
         got = 0
         while True:
-            page = self.call("/pull", {"device_id": self.device_id, "cursor": self.cursor})
+            req = PullRequest(device_id=self.device_id, cursor=self.cursor, limit=MAX_PAGE)
+            page = self.call("/pull", req.model_dump(mode="json"))
             for change in page["changes"]:
                 if change["entity"] == "customer" and change["op"] == "upsert":
                     self.customers[change["id"]] = change["data"]
@@ -223,7 +286,8 @@ class Rep:
                     "base": {"notes": old.get("notes")},
                 }
             )
-        out = self.call("/push", {"device_id": self.device_id, "mutations": mutations})
+        req = PushRequest.model_validate({"device_id": self.device_id, "mutations": mutations})
+        out = self.call("/push", req.model_dump(mode="json"))
         return sum(r["outcome"] == "rejected" for r in out["results"])
 
     def sync(self) -> tuple[float, int]:
@@ -251,7 +315,7 @@ def run(ctx: Context) -> list[Result]:
         list(pool.map(lambda r: (r.login(), r.pull()), reps.values()))
     server_changes(url, reps)
     for rep in reps.values():  # a laptop syncing later opens a new connection; a kept one
-        rep.http.close()  # may be past the server's keep-alive and closed under the client
+        rep.close()  # may be past the server's keep-alive and closed under the client
     barrier = threading.Barrier(n)
     errors: list[str] = []
 
@@ -266,10 +330,13 @@ def run(ctx: Context) -> list[Result]:
             errors.append(f"{rep.username}: {rejected} rejected")
         return seconds
 
+    cpu = [process_cpu(srv.pid) for srv in servers], time.process_time()
     t = time.perf_counter()
     with ThreadPoolExecutor(n) as pool:
         got = list(pool.map(one, reps.values()))
     wall = time.perf_counter() - t
+    server_cpu = sum(process_cpu(srv.pid) for srv in servers) - sum(cpu[0])
+    client_cpu = time.process_time() - cpu[1]
     times = [g for g in got if g is not None]
     if errors:
         ctx.log(f"   errors: {errors[:5]}")
@@ -278,4 +345,13 @@ def run(ctx: Context) -> list[Result]:
         below("reps at once: sync p99", percentile(times, 99), "s", 2, "push 3 + pull, PostgreSQL"),
         info("reps at once: sync p50", median(times), "s"),
         info("reps at once: all done in", wall, "s"),
+        info("reps at once: server CPU per sync", 1000 * server_cpu / n, "ms", "both processes"),
+        info("reps at once: bench client CPU per sync", 1000 * client_cpu / n, "ms"),
     ]
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
