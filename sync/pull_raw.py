@@ -54,13 +54,11 @@ class RawPage:
     prepared: Prepared | None = None
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A change that may be a new row: its plan and its stored values (or why it has none)."""
-
-    change: dict[str, Any]
-    plan: _Plan
-    row: list[Any] | Exception
+# A change that may be a new row: its place in the page, its id, the insert statement,
+# and its stored values (or the error converting them). A plain tuple of atomic values:
+# the cyclic garbage collector stops tracking it at its first pass (a first sync makes
+# a million; as objects they were walked by every later full collection).
+_Candidate = tuple[int, str, str, "tuple[Any, ...] | Exception"]
 
 
 @dataclass(frozen=True)
@@ -193,7 +191,7 @@ def prepare(changes: list[dict[str, Any]], dialect: Dialect) -> Prepared:
     counts = Counter((c["entity"], c["id"]) for c in changes)
     memos: dict[Stored, dict[str, Any]] = {}
     by_entity: dict[str, list[_Candidate]] = {}
-    for change in changes:
+    for at, change in enumerate(changes):
         data = change["data"]
         entity = change["entity"]
         if (
@@ -208,12 +206,12 @@ def prepare(changes: list[dict[str, Any]], dialect: Dialect) -> Prepared:
         plan = _plan(entity, tuple(data), dialect)
         if plan is None:
             continue
-        row: list[Any] | Exception
+        row: tuple[Any, ...] | Exception
         try:
             row = _row(plan, data, change["rev"], memos)
         except Exception as exc:  # raised again only if the row is inserted
             row = exc
-        by_entity.setdefault(entity, []).append(_Candidate(change, plan, row))
+        by_entity.setdefault(entity, []).append((at, change["id"], plan.sql, row))
     return Prepared(dialect.name, by_entity)
 
 
@@ -232,21 +230,21 @@ def apply_raw_page(session: WorkspaceSession, page: RawPage) -> tuple[int, int]:
     prepared = page.prepared
     if prepared is None or prepared.dialect != dialect.name:
         prepared = prepare(page.changes, dialect)
-    rows: dict[str, list[list[Any]]] = {}
-    taken: set[int] = set()
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    taken: set[int] = set()  # places in the page
     cursor = dbapi.cursor()
     try:
         for entity, group in prepared.by_entity.items():
-            ids = json.dumps([c.change["id"] for c in group])
+            ids = json.dumps([c[1] for c in group])
             have = {row[0] for row in cursor.execute(_ids_sql(entity), (ids,))}
-            for candidate in group:
-                if candidate.change["id"] in have:
+            for at, row_id, sql, row in group:
+                if row_id in have:
                     continue
-                if isinstance(candidate.row, Exception):
-                    raise candidate.row
-                rows.setdefault(candidate.plan.sql, []).append(candidate.row)
-                taken.add(id(candidate.change))
-        rest = [c for c in page.changes if id(c) not in taken]
+                if isinstance(row, Exception):
+                    raise row
+                rows.setdefault(sql, []).append(row)
+                taken.add(at)
+        rest = [c for at, c in enumerate(page.changes) if at not in taken]
         applied, purged = apply_page(session, as_changes(rest)) if rest else (0, 0)
         for sql, values in rows.items():
             cursor.executemany(sql, values)
@@ -257,7 +255,7 @@ def apply_raw_page(session: WorkspaceSession, page: RawPage) -> tuple[int, int]:
 
 def _row(
     plan: _Plan, data: dict[str, Any], rev: int, memos: dict[Stored, dict[str, Any]]
-) -> list[Any]:
+) -> tuple[Any, ...]:
     """One row's stored values: the JSON values in key order, converted where typed.
 
     ``memos`` (one per converter, for one page) hold the results for texts seen
@@ -278,4 +276,4 @@ def _row(
             values[i] = convert(value)
     if plan.sync_base is not None:  # no bookkeeping keys (see _plan): the row is its base
         values.append(plan.sync_base(data))
-    return values
+    return tuple(values)
