@@ -28,7 +28,18 @@ from typing import Any, Protocol
 import platformdirs
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    event,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -187,6 +198,19 @@ def placeholder_rev(session: Session, row: Versioned | None = None) -> int:
     if row is not None:
         session.info.setdefault(_PENDING, {})[id(row)] = row
     return int(-nxt)
+
+
+def placeholder_block(session: Session) -> ColumnElement[int] | None:
+    """PostgreSQL: the column that reserves a placeholder block (to read with another row)."""
+    if _is_sqlite(session):
+        return None
+    return func.nextval(PLACEHOLDER_SEQUENCE)
+
+
+def use_placeholder_block(session: Session, base: int) -> None:
+    """Give this transaction the placeholder block ``base`` read with :func:`placeholder_block`."""
+    if session.info.get(_PLACEHOLDERS) is None:
+        session.info[_PLACEHOLDERS] = (base * PLACEHOLDER_BLOCK, (base + 1) * PLACEHOLDER_BLOCK)
 
 
 def track(session: Session, row: Versioned) -> None:

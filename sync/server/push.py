@@ -42,7 +42,7 @@ from sync.protocol import (
     PushResult,
 )
 from sync.server import orders, receipts
-from sync.server.db import assign_revs, write_count
+from sync.server.db import assign_revs, placeholder_block, use_placeholder_block, write_count
 from sync.server.entities import ENTITIES, PARENTS, REP_CONTAINED, kind, validate_row
 from sync.server.errors import ApiError, Rejected
 from sync.server.merge import MergeResult, differs, merge_draft, merge_master
@@ -116,9 +116,14 @@ def lock_for_push(session: Session, user_id: str, device_id: str) -> tuple[User,
     the device is not this user's.
     """
     user = session.scalar(select(User).where(User.id == user_id).with_for_update())
-    device = session.scalar(select(Device).where(Device.id == device_id).with_for_update())
+    query = select(Device).where(Device.id == device_id).with_for_update()
+    block = placeholder_block(session)  # reserved with the device row: no round trip of its own
+    row = session.execute(query if block is None else query.add_columns(block)).first()
+    device = None if row is None else row[0]
     if device is None or user is None or device.user_id != user.id:
         raise ApiError(403, ERR_FORBIDDEN, "This device is not registered to you.")
+    if block is not None and row is not None:
+        use_placeholder_block(session, int(row[1]))
     return user, device
 
 
@@ -156,10 +161,11 @@ def push_batch(
         fresh.append(m)
     if fresh:  # exactly once: the device's last applied number moves with the results
         device.last_mutation = fresh[-1].no
+    now = utcnow()
+    device.last_seen = now  # before the flush: one UPDATE of the device row, not two
     if not careful:
         _flush_fast(session)
     orders.after_batch(batch)
-    now = utcnow()
     stored: list[MutationResult] = []
     for m in fresh:
         result = batch.results[m.no]
@@ -176,7 +182,6 @@ def push_batch(
             )
         )
     session.add_all(stored)
-    device.last_seen = now
     # The revision lock: held from here to the commit, sent with it. Stored results name
     # placeholders until then; they get the real revisions with the rows.
     revs = assign_revs(session, stored, commit=True)

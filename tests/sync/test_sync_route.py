@@ -237,3 +237,27 @@ def test_without_a_revision_counter_the_write_commits_nothing(db_url: str) -> No
             assert s.scalar(select(func.count()).where(Counter.name == "rev")) == 1
     finally:
         db.dispose()
+
+
+def test_a_push_writes_the_device_row_once_and_reserves_placeholders_with_it(
+    server: ServerHarness,
+) -> None:
+    token = server.token_for("alice", "dev-a", "DEVA01")
+    statements: list[str] = []
+
+    def log(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(server.db.engine, "before_cursor_execute", log)
+    try:
+        body = {"device_id": "dev-a", "mutations": [_mutation(1, "c-1"), _mutation(2, "c-2")]}
+        assert server.api("POST", "/push", body, token=token).status_code == 200
+    finally:
+        event.remove(server.db.engine, "before_cursor_execute", log)
+    assert len([s for s in statements if s.startswith("UPDATE device")]) == 1
+    if not server.db.is_sqlite:  # the placeholder block comes with the device row
+        assert not [s for s in statements if s.startswith("SELECT nextval")]
+    with server.db.read() as s:
+        revs = s.scalars(select(Record.rev).where(Record.entity == "customer")).all()
+        assert sorted(revs) == list(range(min(revs), min(revs) + 2))  # no gap, none negative
+        assert min(revs) > 0
