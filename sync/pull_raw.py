@@ -15,6 +15,7 @@ other change of the page goes through :func:`sync.pull.apply_page` unchanged.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,7 @@ from app.models import Base, MasterData, Synced, synced_models
 from app.outbox import WorkspaceSession
 from sync.protocol import Change, PullResponse
 from sync.pull import _ids_sql, apply_page
-from sync.values import Stored, passes_through, stored_converters
+from sync.values import Stored, for_text, passes_through, stored_converters
 
 _MODELS: dict[str, type[Synced]] = synced_models()
 _PAGE_KEYS = frozenset({"changes", "cursor", "more", "head"})
@@ -35,7 +36,7 @@ _OPS = frozenset({"upsert", "purge"})
 # page's voids must be seen together there).
 _ALWAYS_APPLIED = frozenset({"receipt_void"})
 # Escapes of UTF-16 surrogates: json.loads accepts a lone one, PullResponse refuses it.
-_SURROGATES = (b"\\ud", b"\\uD")
+_SURROGATE = re.compile(rb"\\u[dD]")
 
 
 @dataclass
@@ -82,7 +83,7 @@ def parse_page(body: bytes, dialect: Dialect | None = None) -> RawPage | PullRes
     With ``dialect``, the page's new rows are also prepared (:func:`prepare`): the
     client does both on the thread that fetches the next page.
     """
-    if any(s in body for s in _SURROGATES):
+    if _SURROGATE.search(body):
         return PullResponse.model_validate_json(body)
     try:
         page = json.loads(body, parse_constant=_no_constant)
@@ -127,7 +128,7 @@ def as_changes(changes: list[dict[str, Any]]) -> list[Change]:
     return [Change.model_construct(**c) for c in changes]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the page's memos
 class _Plan:
     """How rows of one entity whose JSON has one key list go into SQLite as they are.
 
@@ -136,7 +137,7 @@ class _Plan:
     """
 
     sql: str
-    typed: tuple[tuple[int, Stored], ...]
+    typed: tuple[tuple[int, Stored, Stored], ...]  # (position, converter, its text path)
     sync_base: Stored | None
 
 
@@ -169,7 +170,11 @@ def _plan(entity: str, keys: tuple[str, ...], dialect: Dialect) -> _Plan | None:
         if master:
             names.append(quote(columns["sync_base"].name))
         table = quote(Base.metadata.tables[entity].name)
-        typed = tuple((i, convert[k]) for i, k in enumerate(keys) if not passes_through(convert[k]))
+        typed = tuple(
+            (i, convert[k], for_text(convert[k]))
+            for i, k in enumerate(keys)
+            if not passes_through(convert[k])
+        )
         plan = _Plan(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
             typed,
@@ -189,7 +194,7 @@ def prepare(changes: list[dict[str, Any]], dialect: Dialect) -> Prepared:
     work on the page alone, so it can run before the page's transaction.
     """
     counts = Counter((c["entity"], c["id"]) for c in changes)
-    memos: dict[Stored, dict[str, Any]] = {}
+    memos: dict[_Plan, list[dict[str, Any]]] = {}
     by_entity: dict[str, list[_Candidate]] = {}
     for at, change in enumerate(changes):
         data = change["data"]
@@ -254,23 +259,23 @@ def apply_raw_page(session: WorkspaceSession, page: RawPage) -> tuple[int, int]:
 
 
 def _row(
-    plan: _Plan, data: dict[str, Any], rev: int, memos: dict[Stored, dict[str, Any]]
+    plan: _Plan, data: dict[str, Any], rev: int, memos: dict[_Plan, list[dict[str, Any]]]
 ) -> tuple[Any, ...]:
     """One row's stored values: the JSON values in key order, converted where typed.
 
-    ``memos`` (one per converter, for one page) hold the results for texts seen
-    before: the same time or amount recurs within a row and a page.
+    ``memos`` (per plan, one per typed column, for one page) hold the results for
+    texts seen before: the same time or amount recurs within a row and a page.
     """
     values = [*data.values(), rev]
-    for i, convert in plan.typed:
+    plan_memos = memos.get(plan)
+    if plan_memos is None:
+        plan_memos = memos[plan] = [{} for _ in plan.typed]
+    for (i, convert, convert_text), memo in zip(plan.typed, plan_memos, strict=True):
         value = values[i]
         if type(value) is str:  # converters are pure: an equal text gives an equal result
-            memo = memos.get(convert)
-            if memo is None:
-                memo = memos[convert] = {}
             stored = memo.get(value, memo)
             if stored is memo:
-                stored = memo[value] = convert(value)
+                stored = memo[value] = convert_text(value)
             values[i] = stored
         else:
             values[i] = convert(value)

@@ -233,7 +233,23 @@ def _shortcut(ctype: Any, generic: Stored, dialect: Dialect) -> Stored | None:
         same = False
     if not same:  # pragma: no cover - a changed column type or dialect format
         return None
-    return lambda value: generic(value) if not isinstance(value, _STR_OR_NONE) else fast(value)
+    shortcut: Stored = lambda value: (  # noqa: E731
+        generic(value) if not isinstance(value, _STR_OR_NONE) else fast(value)
+    )
+    _FOR_TEXT[shortcut] = fast
+    return shortcut
+
+
+_FOR_TEXT: dict[Stored, Stored] = {}
+
+
+def for_text(convert: Stored) -> Stored:
+    """``convert`` (from :func:`stored_converters`) for a value known to be a ``str``.
+
+    The same results: a shortcut's fast path is what the shortcut itself calls
+    for text; every other converter is returned as it is.
+    """
+    return _FOR_TEXT.get(convert, convert)
 
 
 _STR_OR_NONE = (str, type(None))
