@@ -1,25 +1,27 @@
-"""Pull pages without a Python object per change: parsed with ``json.loads``, new rows in bulk.
+"""Pull pages without a pydantic object per change: plain JSON, new rows inserted in bulk.
 
 A first sync pulls a million rows. Validating each change into a pydantic
 ``Change`` and converting it column by column cost more CPU than SQLite's own
-insert. Here a page's body is parsed with ``json.loads`` and checked for
-exactly the shapes ``PullResponse`` accepts as they are (plain types, known
-keys); any other page is parsed and validated by ``PullResponse`` as before,
-with the same result or the same error. Rows the laptop does not have yet are
-inserted with one executemany per entity and key set, values converted by the
-same stored-form converters as :func:`sync.pull.apply_page` uses
-(``sync.values.stored_converters``), so the stored bytes are identical; every
-other change of the page goes through :func:`sync.pull.apply_page` unchanged.
+insert. Here a page's body is parsed into plain values by the JSON parser
+``PullResponse`` itself uses (``pydantic_core.from_json``: the same strings,
+numbers and errors) and checked for exactly the shapes ``PullResponse``
+accepts as they are (plain types, known keys); any other page is parsed and
+validated by ``PullResponse`` as before, with the same result or the same
+error. Rows the laptop does not have yet are inserted with one executemany
+per entity and key set, values converted by the same stored-form converters
+as :func:`sync.pull.apply_page` uses (``sync.values.stored_converters``), so
+the stored bytes are identical; every other change of the page goes through
+:func:`sync.pull.apply_page` unchanged.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic_core import from_json
 from sqlalchemy import Dialect, inspect
 
 from app.models import Base, MasterData, Synced, synced_models
@@ -35,8 +37,6 @@ _OPS = frozenset({"upsert", "purge"})
 # Rows of these always go through apply_page (a void may replace a local one: all the
 # page's voids must be seen together there).
 _ALWAYS_APPLIED = frozenset({"receipt_void"})
-# Escapes of UTF-16 surrogates: json.loads accepts a lone one, PullResponse refuses it.
-_SURROGATE = re.compile(rb"\\u[dD]")
 
 
 @dataclass
@@ -70,23 +70,17 @@ class Prepared:
     by_entity: dict[str, list[_Candidate]]
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(name)
-
-
 def parse_page(body: bytes, dialect: Dialect | None = None) -> RawPage | PullResponse:
     """The page in ``body``: a :class:`RawPage`, or the validated ``PullResponse`` otherwise.
 
     A body that is not exactly of the plain shape (a number where an integer is
-    due, a missing or extra key, NaN, an escaped surrogate...) is handed to
+    due, a missing or extra key, a body that is not JSON...) is handed to
     ``PullResponse.model_validate_json``: it coerces, or raises its error, as before.
     With ``dialect``, the page's new rows are also prepared (:func:`prepare`): the
     client does both on the thread that fetches the next page.
     """
-    if _SURROGATE.search(body):
-        return PullResponse.model_validate_json(body)
     try:
-        page = json.loads(body, parse_constant=_no_constant)
+        page = from_json(body, cache_strings="keys")
     except ValueError:
         return PullResponse.model_validate_json(body)
     if not _plain(page):

@@ -85,6 +85,25 @@ def test_a_plain_page_is_read_as_plain_changes(wire: list[Change]) -> None:
     assert page.changes == [c.model_dump() for c in wire[:5]]
 
 
+def test_plain_values_are_read_as_the_validator_reads_them() -> None:
+    data = (
+        b'{"a":0.1,"b":1e300,"c":-0.0,"d":123456789012345678901234567890,"e":"\\ud83d\\ude00",'
+        b'"f":"\\u5f20\\n\\"\\\\\\/","g":[1,{"h":null}],"i":true,"j":"\xe5\xbc\xa0","k":1,"k":2}'
+    )
+    body = (
+        b'{"changes":[{"rev":5,"entity":"product","id":"p","op":"upsert","data":'
+        + data
+        + b'}],"cursor":5,"more":false,"head":5}'
+    )
+    page = parse_page(body)
+    assert isinstance(page, RawPage)
+    expected = PullResponse.model_validate_json(body).model_dump()["changes"]
+    assert page.changes == expected
+    assert [repr(v) for v in page.changes[0]["data"].values()] == [
+        repr(v) for v in expected[0]["data"].values()
+    ]
+
+
 @pytest.mark.parametrize(
     "body",
     [
