@@ -64,10 +64,15 @@ _Candidate = tuple[int, str, str, "tuple[Any, ...] | Exception"]
 
 @dataclass(frozen=True)
 class Prepared:
-    """The page's candidate new rows by entity, converted for ``dialect``."""
+    """The page's candidate new rows by entity, converted for ``dialect``.
+
+    ``ids`` per entity: the candidates' ids as a JSON array (the parameter of the
+    query that finds those the laptop has).
+    """
 
     dialect: str
     by_entity: dict[str, list[_Candidate]]
+    ids: dict[str, str]
 
 
 def parse_page(body: bytes, dialect: Dialect | None = None) -> RawPage | PullResponse:
@@ -211,7 +216,8 @@ def prepare(changes: list[dict[str, Any]], dialect: Dialect) -> Prepared:
         except Exception as exc:  # raised again only if the row is inserted
             row = exc
         by_entity.setdefault(entity, []).append((at, change["id"], plan.sql, row))
-    return Prepared(dialect.name, by_entity)
+    ids = {entity: json.dumps([c[1] for c in group]) for entity, group in by_entity.items()}
+    return Prepared(dialect.name, by_entity, ids)
 
 
 def apply_raw_page(session: WorkspaceSession, page: RawPage) -> tuple[int, int]:
@@ -234,7 +240,7 @@ def apply_raw_page(session: WorkspaceSession, page: RawPage) -> tuple[int, int]:
     cursor = dbapi.cursor()
     try:
         for entity, group in prepared.by_entity.items():
-            ids = json.dumps([c[1] for c in group])
+            ids = prepared.ids[entity]
             have = {row[0] for row in cursor.execute(_ids_sql(entity), (ids,))}
             for at, row_id, sql, row in group:
                 if row_id in have:
@@ -243,7 +249,10 @@ def apply_raw_page(session: WorkspaceSession, page: RawPage) -> tuple[int, int]:
                     raise row
                 rows.setdefault(sql, []).append(row)
                 taken.add(at)
-        rest = [c for at, c in enumerate(page.changes) if at not in taken]
+        if len(taken) == len(page.changes):  # a first sync's page: all new
+            rest = []
+        else:
+            rest = [c for at, c in enumerate(page.changes) if at not in taken]
         applied, purged = apply_page(session, as_changes(rest)) if rest else (0, 0)
         for sql, values in rows.items():
             cursor.executemany(sql, values)
