@@ -15,7 +15,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -46,7 +45,8 @@ from sync.protocol import (
     UserInfo,
 )
 from sync.pull import apply_page
-from sync.pull_raw import RawPage, apply_raw_page, parse_page
+from sync.pull_ahead import PagesAhead
+from sync.pull_raw import RawPage, apply_raw_page, parse_page, with_prepared
 from sync.push import pending_batch, record_results, to_mutations
 from sync.transport import AuthRefused, SendHook, SyncError, Transport
 
@@ -278,11 +278,11 @@ class SyncEngine:
     ) -> bool:
         """Pull pages until the server says no more; page and cursor commit together.
 
-        The next page is fetched (and parsed) on a worker thread while this one is
-        applied: it is asked for with the cursor this page carries, so pages are
-        applied strictly in order, each once, and a cancel or an error drops only
-        the page fetched ahead (its cursor was never stored: the next pull asks
-        for it again).
+        The next pages are fetched (up to two ahead) and prepared on worker threads
+        while this one is applied (``sync.pull_ahead``): each is asked for with the
+        cursor of the page before it, so pages are applied strictly in order, each
+        once, and a cancel or an error drops only pages fetched ahead (their cursors
+        were never stored: the next pull asks for them again).
         """
         device_id, _ = _device(self.ws)
         start = int(self.ws.state(state_key) or 0)
@@ -295,36 +295,33 @@ class SyncEngine:
                 limit=self.page_size,
                 **request,  # type: ignore[arg-type]
             ).model_dump(mode="json")
-            # Parsed, and its new rows converted, here: this thread is idle while SQLite
-            # stores the page before (without the GIL).
-            return parse_page(transport.call_raw("POST", "/pull", body), dialect)
+            return parse_page(transport.call_raw("POST", "/pull", body))
+
+        def prepare(page: RawPage | PullResponse) -> RawPage | PullResponse:
+            return with_prepared(page, dialect)
 
         if cancel and cancel():
             return False
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as pool:
-            ahead = pool.submit(fetch, start)
-            try:
-                while True:
-                    page = ahead.result()
-                    if page.more:
-                        ahead = pool.submit(fetch, page.cursor)
-                    with local.remote_tx(self.ws, durable=False) as s:
-                        if isinstance(page, RawPage):
-                            applied, purged = apply_raw_page(s, page)
-                        else:
-                            applied, purged = apply_page(s, page.changes)
-                        local.set_states(s, **{state_key: page.cursor})
-                    report.pulled += applied
-                    report.purged += purged
-                    if progress:
-                        top = int(request.get("upto") or page.head)  # type: ignore[call-overload]
-                        progress(label, page.cursor - start, max(top, page.cursor) - start)
-                    if not page.more:
-                        return True
-                    if cancel and cancel():
-                        return False
-            finally:
-                ahead.cancel()  # a page fetched ahead and not applied is dropped
+        # Pages come fetched, parsed and prepared on two threads of their own (they idle
+        # while SQLite stores the page before, without the GIL); a page not taken is dropped.
+        with PagesAhead(fetch, prepare, start) as ahead:
+            while True:
+                page = ahead.take()
+                with local.remote_tx(self.ws, durable=False) as s:
+                    if isinstance(page, RawPage):
+                        applied, purged = apply_raw_page(s, page)
+                    else:
+                        applied, purged = apply_page(s, page.changes)
+                    local.set_states(s, **{state_key: page.cursor})
+                report.pulled += applied
+                report.purged += purged
+                if progress:
+                    top = int(request.get("upto") or page.head)  # type: ignore[call-overload]
+                    progress(label, page.cursor - start, max(top, page.cursor) - start)
+                if not page.more:
+                    return True
+                if cancel and cancel():
+                    return False
 
     def _pull(
         self,

@@ -96,6 +96,13 @@ def parse_page(body: bytes, dialect: Dialect | None = None) -> RawPage | PullRes
     return raw
 
 
+def with_prepared(page: RawPage | PullResponse, dialect: Dialect) -> RawPage | PullResponse:
+    """``page`` with its new rows prepared (:func:`prepare`) when it is a :class:`RawPage`."""
+    if isinstance(page, RawPage) and page.prepared is None:
+        page.prepared = prepare(page.changes, dialect)
+    return page
+
+
 def _plain(page: Any) -> bool:
     """True when ``page`` is a page exactly as :class:`RawPage` describes it."""
     if (
