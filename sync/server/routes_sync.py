@@ -132,10 +132,9 @@ def _push_work(db: Database, token: str, body: Callable[[], Any]) -> bytes:
 def push(
     req: PushRequest, who: Caller = Depends(caller), db: Database = Depends(get_db)
 ) -> Response:
-    """Apply a batch of mutations exactly once; one result per mutation.
-
-    Served by ``_push_work`` (fastroute.SyncRoute); this signature documents the call.
-    """
+    """Apply a batch of mutations exactly once; one result per mutation."""
+    # Served by _push_work (fastroute.SyncRoute); this signature documents the call and
+    # is the reference its answers are tested against (tests/sync/test_sync_route.py).
     _check_push(who, req)
     try:
         with db.write() as session:
@@ -188,8 +187,9 @@ def pull(
 
     The body is written straight from the stored JSON rows (``response_model``
     still documents it): FastAPI's own path would decode, dump, re-validate and
-    encode every change again. Served by ``_pull_work`` (fastroute.SyncRoute).
+    encode every change again.
     """
+    # Served by _pull_work (fastroute.SyncRoute), like push.
     _check_device(who, req.device_id)
     with db.read_statements() as session:
         body = feed.pull_json(session, who.user, req)
