@@ -56,9 +56,9 @@ class RawPage:
 
 
 # A change that may be a new row: its place in the page, its id, the insert statement,
-# and its stored values (or the error converting them). A plain tuple of atomic values:
-# the cyclic garbage collector stops tracking it at its first pass (a first sync makes
-# a million; as objects they were walked by every later full collection).
+# and its stored values (or the error converting them). Plain tuples of plain values are
+# cheaper for the cyclic garbage collector than objects, which it walked while they lived
+# (300 pages of a first sync: 1.9 -> 0.8-1.3 s of collections).
 _Candidate = tuple[int, str, str, "tuple[Any, ...] | Exception"]
 
 
