@@ -33,7 +33,7 @@ from app.models import (
 from app.outbox import WorkspaceSession
 from sync.protocol import Change
 from sync.pull_update import update_rows
-from sync.values import columns_from_json, stored_converters
+from sync.values import BOOKKEEPING, columns_from_json, stored_converters
 
 ALL = "*"
 # Fields the laptop owns on rows the server sends (the next receipt number to issue).
@@ -130,7 +130,7 @@ def apply_change(
 
 
 def _user_data(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k not in ("server_rev", "sync_base")}
+    return {k: v for k, v in data.items() if k not in BOOKKEEPING}
 
 
 def apply_page(session: WorkspaceSession, changes: list[Change]) -> tuple[int, int]:
@@ -262,7 +262,7 @@ class _InsertPlan:
 
 
 _PLANS: dict[tuple[str, tuple[str, ...], str], _InsertPlan] = {}
-_FIXED = ("id", "server_rev", "sync_base")
+_FIXED = frozenset({"id", *BOOKKEEPING})
 
 
 def _plan(entity: str, data_keys: tuple[str, ...], dialect: Dialect) -> _InsertPlan:

@@ -28,7 +28,7 @@ from app.models import Base, MasterData, Synced, synced_models
 from app.outbox import WorkspaceSession
 from sync.protocol import Change, PullResponse
 from sync.pull import _ids_sql, apply_page
-from sync.values import Stored, for_text, passes_through, stored_converters
+from sync.values import BOOKKEEPING, Stored, for_text, passes_through, stored_converters
 
 _MODELS: dict[str, type[Synced]] = synced_models()
 _PAGE_KEYS = frozenset({"changes", "cursor", "more", "head"})
@@ -75,14 +75,12 @@ class Prepared:
     ids: dict[str, str]
 
 
-def parse_page(body: bytes, dialect: Dialect | None = None) -> RawPage | PullResponse:
+def parse_page(body: bytes) -> RawPage | PullResponse:
     """The page in ``body``: a :class:`RawPage`, or the validated ``PullResponse`` otherwise.
 
     A body that is not exactly of the plain shape (a number where an integer is
     due, a missing or extra key, a body that is not JSON...) is handed to
     ``PullResponse.model_validate_json``: it coerces, or raises its error, as before.
-    With ``dialect``, the page's new rows are also prepared (:func:`prepare`): the
-    client does both on the thread that fetches the next page.
     """
     try:
         page = from_json(body, cache_strings="keys")
@@ -90,10 +88,7 @@ def parse_page(body: bytes, dialect: Dialect | None = None) -> RawPage | PullRes
         return PullResponse.model_validate_json(body)
     if not _plain(page):
         return PullResponse.model_validate_json(body)
-    raw = RawPage(page["changes"], page["cursor"], page["more"], page["head"])
-    if dialect is not None:
-        raw.prepared = prepare(raw.changes, dialect)
-    return raw
+    return RawPage(page["changes"], page["cursor"], page["more"], page["head"])
 
 
 def with_prepared(page: RawPage | PullResponse, dialect: Dialect) -> RawPage | PullResponse:
@@ -148,7 +143,6 @@ class _Plan:
 
 
 _PLANS: dict[tuple[str, tuple[str, ...], str], _Plan | None] = {}
-_BOOKKEEPING = ("server_rev", "sync_base")
 
 
 def _plan(entity: str, keys: tuple[str, ...], dialect: Dialect) -> _Plan | None:
@@ -164,11 +158,11 @@ def _plan(entity: str, keys: tuple[str, ...], dialect: Dialect) -> _Plan | None:
     convert = stored_converters(model, dialect)
     columns = {a.key: a.columns[0] for a in inspect(model).column_attrs}
     master = issubclass(model, MasterData)
-    given = {*keys, *_BOOKKEEPING}
+    given = {*keys, *BOOKKEEPING}
     plan = None
     if (
         "id" in keys
-        and all(k in convert and k not in _BOOKKEEPING for k in keys)
+        and all(k in convert and k not in BOOKKEEPING for k in keys)
         and not any(c.default is not None for k, c in columns.items() if k not in given)
     ):
         quote = dialect.identifier_preparer.quote

@@ -29,12 +29,10 @@ from app.models import Base, MasterData, Synced, synced_models
 from app.models.base import Money
 from app.outbox import WorkspaceSession
 from sync.protocol import Change
-from sync.values import Stored, stored_converters
+from sync.values import BOOKKEEPING, Stored, stored_converters
 
 _MODELS: dict[str, type[Synced]] = synced_models()
-# Keys of a change's data that are the laptop's bookkeeping, never user data.
-_NOT_USER_DATA = frozenset({"server_rev", "sync_base"})
-_SKIP = frozenset({"id", "server_rev", "sync_base"})
+_SKIP = frozenset({"id", *BOOKKEEPING})  # never taken from a change's data
 Same = Callable[[Any, Any], bool]
 
 
@@ -174,7 +172,7 @@ def _changed(
         before = _load_json(old["sync_base"])
         # (row by row, a sync_base sent in the data is set first, then merged into)
         base = dict(data.get("sync_base", before) or {})
-        base.update({k: data[k] for k in taken if k not in _NOT_USER_DATA})
+        base.update({k: data[k] for k in taken})
         if base != before:
             out["sync_base"] = convert["sync_base"](base)
     return out

@@ -21,6 +21,7 @@ from app import db
 from app.models import Conflict, OutboxEntry, synced_models, utcnow
 from app.outbox import WorkspaceSession
 from sync.protocol import Mutation, PushResult
+from sync.values import BOOKKEEPING
 
 MASTER = frozenset(n for n, m in synced_models().items() if m.__sync_kind__ == "master")
 
@@ -106,7 +107,7 @@ def to_mutations(session: WorkspaceSession, entries: Sequence[OutboxEntry]) -> l
 
 
 def _user_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in payload.items() if k not in ("server_rev", "sync_base")}
+    return {k: v for k, v in payload.items() if k not in BOOKKEEPING}
 
 
 def record_results(

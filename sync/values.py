@@ -90,6 +90,9 @@ def _bound(model: type[Any], key: str) -> Stored:
 
 Stored = Callable[[Any], Any]
 
+BOOKKEEPING = frozenset({"server_rev", "sync_base"})
+"""Columns of a synced row that are the laptop's bookkeeping, never user data on the wire."""
+
 
 def stored_converters(model: type[Any], dialect: Dialect) -> dict[str, Stored]:
     """Per column of ``model``: JSON wire value -> the value SQLite stores for it.

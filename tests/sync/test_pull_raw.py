@@ -27,7 +27,7 @@ from app.workspace import Workspace
 from sync import local
 from sync.protocol import Change, PullResponse
 from sync.pull import apply_change, apply_page
-from sync.pull_raw import RawPage, apply_raw_page, parse_page
+from sync.pull_raw import RawPage, apply_raw_page, parse_page, with_prepared
 from tests.sync.harness import make_workspace
 from tests.sync.test_pull_fast import _changes_of, _stored
 
@@ -61,7 +61,9 @@ def _body(changes: list[Change], cursor: int = 7, more: bool = True) -> bytes:
 
 def _raw(changes: list[Change], ahead: bool = False) -> RawPage:
     """The page parsed as the client parses it; ``ahead``: its new rows prepared too."""
-    page = parse_page(_body(changes), sqlite.dialect() if ahead else None)
+    page = parse_page(_body(changes))
+    if ahead:
+        page = with_prepared(page, sqlite.dialect())
     assert isinstance(page, RawPage)
     assert (page.prepared is not None) == ahead
     return page
